@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { PriceTickSchema } from '../events/price-tick.event';
+import { TradeSchema } from '../events/trade.event';
+
+/** `POST /v1/trades` accepts one trade or `{ "trades": [...] }`; the batch limit is the service's config. */
+export const TradeBatchSchema = z.strictObject({ trades: z.array(TradeSchema).min(1, 'must hold at least one trade') });
+export const PriceBatchSchema = z.strictObject({ prices: z.array(PriceTickSchema).min(1, 'must hold at least one price') });
+
+export const isBatchBody = (body: unknown, field: 'trades' | 'prices'): boolean =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && field in body;
+
+export interface AcceptedTradesResponse {
+  accepted: string[];
+}
+
+export interface AcceptedPricesResponse {
+  accepted: Array<{ chainId: number; token: string; timestamp: number }>;
+}

@@ -1,0 +1,18 @@
+/**
+ * Kafka topic names. The version suffix changes only with an incompatible payload change,
+ * so old and new consumers can run side by side during a migration.
+ */
+export const Topics = {
+  trades: 'hyperdex.trades.v1',
+  prices: 'hyperdex.prices.v1',
+  positions: 'hyperdex.positions.v1',
+  riskAlerts: 'hyperdex.risk-alerts.v1',
+  alertNotifications: 'hyperdex.alert-notifications.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** Where a consumer parks a message it cannot process, with the reason. */
+export const deadLetterTopic = (topic: TopicName): string => `${topic}.dlq`;
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(Topics);
