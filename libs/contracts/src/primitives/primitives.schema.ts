@@ -25,7 +25,7 @@ export const signedIntegerString = z.string().regex(SIGNED_INTEGER, 'must be a s
 export const decimalString = z.string().regex(DECIMAL, 'must be a decimal string such as "1234.56"');
 
 export const positiveDecimalString = decimalString.refine(
-  (v) => !v.startsWith('-') && /[1-9]/.test(v),
+  (v) => !DECIMAL.test(v) || (!v.startsWith('-') && /[1-9]/.test(v)),
   'must be greater than zero',
 );
 

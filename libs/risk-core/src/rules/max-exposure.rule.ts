@@ -22,7 +22,7 @@ export class MaxExposureRule {
     if (!this.limitUsd.isFinite() || this.limitUsd.lte(0)) throw new RangeError(`rule ${id}: limit must be a positive amount`);
   }
 
-  evaluate(snapshot: ExposureSnapshot): RuleBreach | null {
+  evaluate(snapshot: Pick<ExposureSnapshot, 'grossUsd'>): RuleBreach | null {
     if (snapshot.grossUsd.lte(this.limitUsd)) return null;
     return {
       ruleId: this.id,

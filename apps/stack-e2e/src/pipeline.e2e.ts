@@ -1,0 +1,120 @@
+import { Client } from 'pg';
+import type { AlertNotification, ExposureUpdate } from '@hyperdex/contracts';
+import { Topics } from '@hyperdex/contracts';
+import { RecordingSocket, USDC, WETH, consumedCount, getExposure, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
+import { DATABASE_NAME, MAX_EXPOSURE_USD, PORTS } from './support/stack-env';
+
+/**
+ * The whole path over the real parts: HTTP → ingestion → Kafka → positions (PostgreSQL, Redis) → Kafka → risk
+ * → Kafka → alerting (PostgreSQL) → Kafka → gateway → Socket.IO, each service its own process.
+ */
+describe('a trade that breaches the exposure limit', () => {
+  const alice = uniqueUser('alice');
+  const bob = uniqueUser('bob');
+  let aliceSocket: RecordingSocket;
+  let bobSocket: RecordingSocket;
+  const tradeId = `1:0x${'ab'.repeat(32)}:${Date.now()}`;
+  // 50 WETH for 150,000 USDC; at 3,000 USD per WETH the WETH leg alone is 150,000 USD > the 100,000 limit.
+  const trade = {
+    tradeId,
+    userId: alice,
+    chainId: 1,
+    dex: 'uniswap-v3',
+    tokenIn: USDC,
+    tokenOut: WETH,
+    amountIn: '150000000000',
+    amountOut: '50000000000000000000',
+    timestamp: Date.now(),
+  };
+
+  beforeAll(async () => {
+    aliceSocket = await RecordingSocket.connect(tokenFor(alice));
+    bobSocket = await RecordingSocket.connect(tokenFor(bob));
+  });
+
+  afterAll(() => {
+    aliceSocket?.close();
+    bobSocket?.close();
+  });
+
+  it('reaches the owner as an exposure event and then an alert; the other user sees nothing', async () => {
+    const price = await post('/v1/prices', { chainId: 1, token: WETH, priceUsd: '3000', timestamp: Date.now(), source: 'e2e' });
+    expect(price.status).toBe(202);
+    // Prices and trades are separate topics; wait until positions holds the price so the trade is valued at once.
+    await waitUntil(async () => (await consumedCount(PORTS.positions, Topics.prices)) >= 1, 'positions to apply the price');
+    const posted = Date.now();
+    expect((await post('/v1/trades', trade)).status).toBe(202);
+
+    const exposure = await aliceSocket.waitFor<ExposureUpdate>('exposure', (e) => e.cause.kind === 'trade' && e.cause.tradeId === tradeId);
+    expect(exposure.userId).toBe(alice);
+    const weth = exposure.positions.find((p) => p.token === WETH);
+    expect(weth).toMatchObject({ symbol: 'WETH', decimals: 18, balance: '50000000000000000000' });
+    const usdc = exposure.positions.find((p) => p.token === USDC);
+    // USDC has no price in this test: it must be listed as unpriced, never valued as zero.
+    expect(usdc).toMatchObject({ symbol: 'USDC', balance: '-150000000000', priceUsd: null, valueUsd: null });
+    expect(exposure.unpriced).toEqual([{ chainId: 1, token: USDC, reason: 'no-price' }]);
+
+    const notification = await aliceSocket.waitFor<AlertNotification>('alert', (n) => n.alert.userId === alice);
+    const latency = Date.now() - posted;
+    expect(notification.alert).toMatchObject({
+      kind: 'MaxExposure',
+      ruleId: 'max-exposure',
+      severity: 'critical',
+      observedValue: '150000',
+      threshold: MAX_EXPOSURE_USD,
+    });
+    expect(notification.status).toBe('open');
+    // The alert was raised by an exposure update this socket had already received.
+    const alertIndex = aliceSocket.events.findIndex((e) => e.event === 'alert');
+    const sourceIndex = aliceSocket.events.findIndex(
+      (e) => e.event === 'exposure' && (e.payload as ExposureUpdate).eventId === notification.alert.sourceEventId,
+    );
+    expect(sourceIndex).toBeGreaterThanOrEqual(0);
+    expect(sourceIndex).toBeLessThan(alertIndex);
+    process.stdout.write(`e2e: trade POST → alert on the socket in ${latency} ms\n`);
+
+    // Give any misrouted event time to arrive before asserting that none did.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(bobSocket.events).toEqual([]);
+  });
+
+  it('serves the cached snapshot over REST to its owner and admins only', async () => {
+    const own = await getExposure(alice, tokenFor(alice));
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ userId: alice, grossExposureUsd: '150000' });
+    expect((await getExposure(alice, tokenFor('someone', 'admin'))).status).toBe(200);
+    expect(await getExposure(alice, tokenFor(bob))).toEqual({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', message: 'You may read only your own exposure' },
+    });
+    expect((await getExposure(alice)).status).toBe(401);
+    expect((await getExposure(bob, tokenFor(bob))).status).toBe(404);
+  });
+
+  it('persists the trade and the alert in PostgreSQL, and counts a re-sent trade once', async () => {
+    expect((await post('/v1/trades', trade)).status).toBe(202);
+    // The duplicate is republished as an exposure update with the same trade id; wait for the second one.
+    await waitUntil(
+      () => aliceSocket.events.filter((e) => e.event === 'exposure' && (e.payload as ExposureUpdate).cause.kind === 'trade').length >= 2,
+      'the duplicate to be republished',
+    );
+    const latest = [...aliceSocket.events].reverse().find((e) => e.event === 'exposure')?.payload as ExposureUpdate;
+    expect(latest.positions.find((p) => p.token === WETH)?.balance).toBe('50000000000000000000');
+
+    const db = new Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE_NAME });
+    await db.connect();
+    try {
+      const trades = await db.query('SELECT trade_id, amount_out::text FROM trades WHERE user_id = $1', [alice]);
+      expect(trades.rows).toEqual([{ trade_id: tradeId, amount_out: '50000000000000000000' }]);
+      const balances = await db.query('SELECT token, balance::text FROM user_balances WHERE user_id = $1 ORDER BY token', [alice]);
+      expect(balances.rows).toEqual([
+        { token: USDC, balance: '-150000000000' },
+        { token: WETH, balance: '50000000000000000000' },
+      ]);
+      const alerts = await db.query('SELECT kind, observed_value::text FROM alerts WHERE user_id = $1', [alice]);
+      expect(alerts.rows).toEqual([{ kind: 'MaxExposure', observed_value: '150000' }]);
+    } finally {
+      await db.end();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import jwt from 'jsonwebtoken';
+import { Kafka, logLevel } from 'kafkajs';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hyperdex/contracts';
+import { API_KEY, GATEWAY_URL, INGESTION_URL, JWT_SECRET, KAFKA_BROKER } from './stack-env';
+
+export const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+export const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+
+/** A user id no earlier run has used, so tests never see each other's state. */
+export const uniqueUser = (name: string): string => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export const tokenFor = (sub: string, role?: 'admin'): string =>
+  jwt.sign(role ? { sub, role } : { sub }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '10m' });
+
+export async function post(path: string, body: unknown, headers: Record<string, string> = { 'x-api-key': API_KEY }) {
+  const res = await fetch(`${INGESTION_URL}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+export async function getExposure(userId: string, token?: string) {
+  const res = await fetch(`${GATEWAY_URL}/v1/users/${encodeURIComponent(userId)}/exposure`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Reads a service's Prometheus counter of messages handled from a topic (a real, observable effect). */
+export async function consumedCount(port: number, topic: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('hyperdex_kafka_messages_consumed_total{') && l.includes(`topic="${topic}"`) && l.includes('outcome="ok"'));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export type DashboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** An authenticated dashboard socket that records every event it receives, in order. */
+export class RecordingSocket {
+  readonly events: Array<{ event: 'exposure' | 'alert'; payload: unknown; at: number }> = [];
+  private readonly waiters: Array<() => void> = [];
+
+  private constructor(readonly socket: DashboardSocket) {
+    socket.on('exposure', (payload) => this.record('exposure', payload));
+    socket.on('alert', (payload) => this.record('alert', payload));
+  }
+
+  static async connect(token: string): Promise<RecordingSocket> {
+    const socket: DashboardSocket = io(GATEWAY_URL, { auth: { token }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return new RecordingSocket(socket);
+  }
+
+  /** Resolves with the first recorded event that matches, waiting for it if needed. */
+  async waitFor<T>(event: 'exposure' | 'alert', match: (payload: T) => boolean, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.events.find((e) => e.event === event && match(e.payload as T));
+      if (hit) return hit.payload as T;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching ${event} event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private record(event: 'exposure' | 'alert', payload: unknown): void {
+    this.events.push({ event, payload, at: Date.now() });
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+}
+
+export const kafka = new Kafka({ clientId: 'stack-e2e', brokers: [KAFKA_BROKER], logLevel: logLevel.NOTHING });

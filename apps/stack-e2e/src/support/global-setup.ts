@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { DATABASE_NAME, LOG_DIR, PORTS, ROOT, SERVICE_ENV, kafkaEnv } from './stack-env';
+
+// The launcher is plain CommonJS shared with `npm run stack`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as {
+  startServices(o: { env: Record<string, string>; ports: Record<string, number>; onLine: (s: string, l: string) => void }): unknown[];
+  waitReady(services: unknown[], timeoutMs?: number): Promise<void>;
+};
+
+const sh = (args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync('bash', args, { cwd: ROOT, env, stdio: 'inherit' });
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  sh(['tools/infra/ensure-infra.sh', '--no-migrate']);
+  // A fresh database and a fresh broker log each run: no state leaks between runs.
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`]);
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE ${DATABASE_NAME}`]);
+  execFileSync('node', ['tools/db/migrate.cjs'], { cwd: ROOT, env: { ...process.env, DATABASE_NAME }, stdio: 'inherit' });
+  sh(['tools/kafka/kafka.sh', 'reset'], kafkaEnv);
+  sh(['tools/kafka/kafka.sh', 'start'], kafkaEnv);
+
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logs = new Map<string, WriteStream>();
+  const services = launcher.startServices({
+    env: SERVICE_ENV,
+    ports: PORTS,
+    onLine: (service, line) => {
+      let log = logs.get(service);
+      if (!log) logs.set(service, (log = createWriteStream(path.join(LOG_DIR, `${service}.log`))));
+      log.write(`${line}\n`);
+    },
+  });
+  (globalThis as Record<string, unknown>)['__HYPERDEX_E2E__'] = { services, logs };
+  await launcher.waitReady(services, 120_000);
+  process.stdout.write(`\ne2e: stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${LOG_DIR})\n`);
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+/** The e2e stack runs beside a developer's `npm run stack` without touching it: own ports, broker, database. */
+export const ROOT = path.resolve(__dirname, '../../../..');
+export const KAFKA_PORT = 19092;
+export const KAFKA_BROKER = `127.0.0.1:${KAFKA_PORT}`;
+export const KAFKA_DATA_DIR = path.join(ROOT, 'tmp/e2e-kafka');
+export const LOG_DIR = path.join(ROOT, 'tmp/e2e-logs');
+export const DATABASE_NAME = 'hyperdex_e2e';
+export const API_KEY = 'e2e-ingestion-key-0123456789';
+export const JWT_SECRET = 'e2e-jwt-secret-0123456789-0123456789';
+export const MAX_EXPOSURE_USD = '100000';
+export const PORTS = { gateway: 4000, ingestion: 4001, positions: 4002, risk: 4003, alerting: 4004 } as const;
+export const INGESTION_URL = `http://127.0.0.1:${PORTS.ingestion}`;
+export const GATEWAY_URL = `http://127.0.0.1:${PORTS.gateway}`;
+
+export const SERVICE_ENV: Record<string, string> = {
+  KAFKA_BROKERS: KAFKA_BROKER,
+  DATABASE_NAME,
+  REDIS_KEY_PREFIX: `hyperdex-e2e-${process.pid}:`,
+  INGESTION_API_KEYS: API_KEY,
+  JWT_SECRET,
+  RISK_MAX_EXPOSURE_USD: MAX_EXPOSURE_USD,
+  LOG_LEVEL: 'info',
+  GATEWAY_INSTANCE_ID: 'e2e',
+  POSITIONS_INSTANCE_ID: 'e2e',
+};
+
+export const kafkaEnv = { ...process.env, KAFKA_PORT: String(KAFKA_PORT), KAFKA_DATA_DIR };

@@ -1,0 +1,3 @@
+export * from './alerting.config';
+export * from './alerting.module';
+export * from './alert-recorder.service';

@@ -1,0 +1,66 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import { userRoom, type AlertNotification, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
+import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+interface SocketData {
+  userId: string;
+}
+
+export type DashboardServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Dashboard sockets. A client connects with `auth: { token }`; the handshake is refused without a valid JWT,
+ * and an accepted socket joins only its own user's room, so it can never see another user's events.
+ */
+@WebSocketGateway()
+export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
+  @WebSocketServer()
+  private server!: DashboardServer;
+
+  private readonly pushed;
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    metrics: ServiceMetrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms, by event', ['event']);
+  }
+
+  afterInit(server: DashboardServer): void {
+    server.use((socket: DashboardSocket, next) => {
+      const auth: unknown = socket.handshake.auth;
+      const token = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>)['token'] : undefined;
+      try {
+        const claims = this.verifier.verify(token);
+        socket.data.userId = claims.sub;
+        // Joined before the connection completes, so no event can slip past a freshly connected client.
+        void socket.join(userRoom(claims.sub));
+        next();
+      } catch (error) {
+        const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
+        this.logger.info({ reason }, 'refused a socket');
+        next(new Error(`unauthorized: ${reason}`));
+      }
+    });
+  }
+
+  sendExposure(update: ExposureUpdate): void {
+    this.server.to(userRoom(update.userId)).emit('exposure', update);
+    this.pushed.inc({ event: 'exposure' });
+  }
+
+  sendAlert(notification: AlertNotification): void {
+    this.server.to(userRoom(notification.alert.userId)).emit('alert', notification);
+    this.pushed.inc({ event: 'alert' });
+  }
+
+  onApplicationShutdown(): void {
+    this.server?.disconnectSockets(true);
+  }
+}

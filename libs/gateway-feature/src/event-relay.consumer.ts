@@ -1,0 +1,34 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Topics } from '@hyperdex/contracts';
+import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { DashboardGateway } from './dashboard.gateway';
+
+export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
+
+/**
+ * Relays exposure updates and alert notifications to sockets. Each gateway instance has its own consumer
+ * groups, because a user's sockets may be connected to any instance.
+ */
+@Injectable()
+export class EventRelayConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscribers: EventSubscriberFactory,
+    private readonly gateway: DashboardGateway,
+    @Inject(GATEWAY_INSTANCE_ID) private readonly instanceId: string,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscribers.subscribe({
+      topic: Topics.positions,
+      groupId: `gateway-${this.instanceId}-positions`,
+      fromBeginning: false,
+      handler: async (update) => this.gateway.sendExposure(update),
+    });
+    await this.subscribers.subscribe({
+      topic: Topics.alertNotifications,
+      groupId: `gateway-${this.instanceId}-alerts`,
+      fromBeginning: false,
+      handler: async (notification) => this.gateway.sendAlert(notification),
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Topics } from '@hyperdex/contracts';
+import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
+import { ObservabilityModule, type Logger } from '@hyperdex/observability';
+import { RedisModule, toRedisSettings } from '@hyperdex/persistence';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { DashboardGateway } from './dashboard.gateway';
+import { EventRelayConsumer, GATEWAY_INSTANCE_ID } from './event-relay.consumer';
+import { ExposureController } from './exposure.controller';
+import type { GatewayConfig } from './gateway.config';
+import { JWT_SECRET, TokenVerifier } from './token-verifier';
+
+/** Dashboards' entry point: Socket.IO rooms per user and the REST reads. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'>): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [ExposureController],
+      providers: [
+        { provide: JWT_SECRET, useValue: config.JWT_SECRET },
+        { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
+        TokenVerifier,
+        BearerAuthGuard,
+        DashboardGateway,
+        EventRelayConsumer,
+      ],
+    };
+  }
+}
+
+/** The deployable gateway service. */
+@Module({})
+export class GatewayServiceModule {
+  static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayServiceModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: 'gateway', logger }),
+        MessagingModule.forRoot({
+          settings: toKafkaSettings(config, 'gateway'),
+          topics: [Topics.positions, Topics.alertNotifications],
+        }),
+        RedisModule.forRoot(toRedisSettings(config)),
+        GatewayModule.forRoot(config),
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './gateway.config';
+export * from './gateway.module';
+export * from './token-verifier';
+export * from './cors-io.adapter';

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { envInt, envList, serviceEnvSchema } from '@hyperdex/observability';
+import { kafkaEnvSchema } from '@hyperdex/messaging';
+
+export const ingestionConfigSchema = serviceEnvSchema(3001)
+  .extend(kafkaEnvSchema.shape)
+  .extend({
+    /** Comma-separated keys accepted in the `x-api-key` header. Required: there is no anonymous ingestion. */
+    INGESTION_API_KEYS: envList().refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
+    INGESTION_MAX_BATCH: envInt(1_000, 1, 100_000),
+    INGESTION_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 5mb')
+      .default('5mb'),
+  });
+
+export type IngestionConfig = z.infer<typeof ingestionConfigSchema>;

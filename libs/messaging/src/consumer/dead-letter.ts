@@ -1,0 +1,32 @@
+import type { KafkaMessage } from 'kafkajs';
+import { deadLetterTopic, type DeadLetter, type FieldError, type TopicName } from '@hyperdex/contracts';
+
+/** Builds the dead-letter record for a refused message: the original bytes, its origin, and the reason. */
+export function buildDeadLetter(
+  topic: TopicName,
+  partition: number,
+  message: KafkaMessage,
+  consumerGroup: string,
+  reason: string,
+  errors: FieldError[],
+  attempts: number,
+  now: number,
+): { topic: string; key: string | null; value: string } {
+  const raw = message.value;
+  const text = raw === null ? null : raw.toString('utf8');
+  const isUtf8 = raw === null || Buffer.from(text ?? '', 'utf8').equals(raw);
+  const record: DeadLetter = {
+    originalTopic: topic,
+    partition,
+    offset: message.offset,
+    key: message.key === null ? null : message.key.toString('utf8'),
+    value: raw === null ? null : isUtf8 ? text : raw.toString('base64'),
+    valueEncoding: isUtf8 ? 'utf8' : 'base64',
+    consumerGroup,
+    reason,
+    errors,
+    failedAt: now,
+    attempts,
+  };
+  return { topic: deadLetterTopic(topic), key: record.key, value: JSON.stringify(record) };
+}

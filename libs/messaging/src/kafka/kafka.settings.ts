@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { envInt, envList } from '@hyperdex/observability';
+
+export const kafkaEnvSchema = z.object({
+  KAFKA_BROKERS: envList('127.0.0.1:9092'),
+  KAFKA_CLIENT_ID: z.string().optional(),
+  KAFKA_TOPIC_PARTITIONS: envInt(6, 1, 1_000),
+  KAFKA_REPLICATION_FACTOR: envInt(1, 1, 10),
+  KAFKA_CONSUMER_CONCURRENCY: envInt(3, 1, 64),
+  KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
+});
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  topicPartitions: number;
+  replicationFactor: number;
+  /** Partitions processed in parallel by one consumer (order is kept within each partition). */
+  consumerConcurrency: number;
+  /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
+  maxRetryBackoffMs: number;
+}
+
+export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName: string): KafkaSettings {
+  return {
+    brokers: env.KAFKA_BROKERS,
+    clientId: env.KAFKA_CLIENT_ID ?? `hyperdex-${serviceName}`,
+    topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+    consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
+    maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
+  };
+}

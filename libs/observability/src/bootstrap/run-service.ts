@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { z } from 'zod';
+import { ConfigError, parseEnv } from '../config/parse-env';
+import type { ServiceEnv } from '../config/env-fields';
+import { createLogger, type Logger } from '../logging/logger';
+import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
+import { HttpErrorFilter, bodyParserErrorHandler } from '../http/http-error.filter';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { ServiceMetrics } from '../metrics/service-metrics';
+
+export interface ServiceDefinition<S extends z.ZodType<ServiceEnv>> {
+  name: string;
+  configSchema: S;
+  /** Builds the root module from the validated config; the app itself holds no logic. */
+  module: (config: z.infer<S>, logger: Logger) => unknown;
+  /** Largest JSON body accepted (body-parser syntax, e.g. "1mb"); default 100kb. */
+  bodyLimit?: (config: z.infer<S>) => string;
+  /** Extra HTTP setup (adapters) before listening. */
+  configure?: (app: NestExpressApplication, config: z.infer<S>) => void | Promise<void>;
+}
+
+/**
+ * One start-up order for every service: config (fail fast), logger, Nest with buffered logs,
+ * metrics middleware, shutdown hooks, listen. A failed boot logs why and exits 1.
+ */
+export async function runService<S extends z.ZodType<ServiceEnv>>(definition: ServiceDefinition<S>): Promise<INestApplication> {
+  let config: z.infer<S>;
+  try {
+    config = parseEnv(definition.configSchema);
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.message : String(error);
+    process.stderr.write(`${definition.name}: ${message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger) as never, {
+      logger: new NestLoggerAdapter(logger),
+      bufferLogs: true,
+      bodyParser: false,
+    });
+    app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
+    app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
+    app.use(bodyParserErrorHandler());
+    app.useGlobalFilters(new HttpErrorFilter(logger));
+    await definition.configure?.(app, config);
+    app.enableShutdownHooks();
+    await app.listen(config.PORT, config.HOST);
+    logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
+    return app;
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} failed to start`);
+    // Give pino a moment to flush before the process goes.
+    setTimeout(() => process.exit(1), 100);
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseSettings } from './database.settings';
+import { AlertEntity } from './entities/alert.entity';
+import { TradeEntity } from './entities/trade.entity';
+import { UserBalanceEntity } from './entities/user-balance.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity];
+/** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: settings.host,
+    port: settings.port,
+    username: settings.user,
+    password: settings.password,
+    database: settings.database,
+    ssl: settings.ssl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: settings.poolSize },
+  };
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function runMigrations(settings: DatabaseSettings): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(settings));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

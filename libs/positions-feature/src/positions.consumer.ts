@@ -1,0 +1,32 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Topics } from '@hyperdex/contracts';
+import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { PortfolioService } from './portfolio.service';
+
+export const POSITIONS_INSTANCE_ID = Symbol('POSITIONS_INSTANCE_ID');
+
+/** Feeds trades (shared group: users are split across instances) and prices (every instance reads all). */
+@Injectable()
+export class PositionsConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscribers: EventSubscriberFactory,
+    private readonly portfolio: PortfolioService,
+    @Inject(POSITIONS_INSTANCE_ID) private readonly instanceId: string,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Prices first, so a restarted instance values trades at replayed prices rather than marking them unpriced.
+    await this.subscribers.subscribe({
+      topic: Topics.prices,
+      groupId: `positions-prices-${this.instanceId}`,
+      fromBeginning: true,
+      handler: (tick) => this.portfolio.applyPrice(tick),
+    });
+    await this.subscribers.subscribe({
+      topic: Topics.trades,
+      groupId: 'positions',
+      fromBeginning: true,
+      handler: (trade, context) => this.portfolio.applyTrade(trade, context),
+    });
+  }
+}
