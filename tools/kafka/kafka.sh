@@ -59,10 +59,13 @@ cmd_fetch() {
   log "fetching Kafka $KAFKA_VERSION jars from Maven Central into $LIBS_DIR"
   local started=$EPOCHREALTIME tmp="$LIBS_DIR.tmp"
   rm -rf "$tmp"
-  # style.color=never: Maven 3.8 prints ANSI resets even with -q -B.
-  mvn -q -B -Dstyle.color=never -f "$SCRIPT_DIR/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$tmp" ||
-    die "mvn dependency:copy-dependencies failed"
+  # Output goes to a file, shown only on failure: Maven 3.8 prints stray ANSI
+  # resets even with -q -B.
+  if ! mvn -q -B -f "$SCRIPT_DIR/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$tmp" >"$CACHE_DIR/fetch.log" 2>&1; then
+    cat "$CACHE_DIR/fetch.log" >&2
+    die "mvn dependency:copy-dependencies failed (is Maven Central reachable?)"
+  fi
   # Swap in the complete copy, then mark it: an interrupted fetch leaves no marker.
   rm -rf "$LIBS_DIR"
   mv "$tmp" "$LIBS_DIR"
@@ -89,7 +92,7 @@ broker_pid() {
     fi
   fi
   local cmdline
-  for cmdline in $(grep -lsF -- "$PROPS" /proc/[0-9]*/cmdline); do
+  while read -r cmdline; do
     cmd=$({ tr '\0' ' ' <"$cmdline"; } 2>/dev/null || true) # may have exited since
     if [[ "$cmd" == *" kafka.Kafka $PROPS "* ]]; then
       pid=${cmdline#/proc/}
@@ -98,7 +101,7 @@ broker_pid() {
       echo "$pid"
       return 0
     fi
-  done
+  done < <(grep -lsF -- "$PROPS" /proc/[0-9]*/cmdline)
   return 1
 }
 
@@ -192,7 +195,6 @@ fail_start() {
 
 cmd_start() {
   local pid started
-  started=$EPOCHREALTIME
 
   # Idempotent: our broker is already up (or still starting: give it the full timeout).
   if pid=$(broker_pid); then
@@ -225,11 +227,11 @@ cmd_start() {
   format_storage
 
   # setsid + nohup: the broker outlives this shell and its process group (Ctrl-C,
-  # a test runner killing its job), until `kafka.sh stop`. Flags follow
-  # kafka-run-class.sh, minus GC logging.
+  # a test runner killing its job), until `kafka.sh stop`. GC flags follow
+  # kafka-run-class.sh; no -Xms, so an idle dev broker stays small.
   : >"$LOG_FILE"
   cd "$DATA_DIR"
-  setsid nohup java "-Xmx$HEAP" "-Xms$HEAP" \
+  setsid nohup java "-Xmx$HEAP" \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
     -Dlog4j.configuration="file:$SCRIPT_DIR/log4j.properties" \
@@ -238,12 +240,15 @@ cmd_start() {
   echo "$pid" >"$PID_FILE"
   cd - >/dev/null
 
-  if ! wait_ready "$START_TIMEOUT" "$pid"; then
+  if ! wait_ready "$START_TIMEOUT" "$pid" 2>/dev/null; then
+    rm -f "$PID_FILE"
+    if ! alive "$pid"; then
+      fail_start "broker exited during startup"
+    fi
     # Don't leave a half-started broker behind holding the data dir lock.
     kill -TERM "$pid" 2>/dev/null || true
     sleep 2
     kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$PID_FILE"
     fail_start "broker did not become ready on $HOST:$PORT within ${START_TIMEOUT}s"
   fi
   log "broker ready on $HOST:$PORT in $(elapsed "$started")s (pid $pid, data $DATA_DIR)"
