@@ -4,13 +4,31 @@ import nx from '@nx/eslint-plugin';
  * Dependencies point one way: apps → features → domain/infra → contracts.
  * scope:<service> code may use its own scope and scope:shared only.
  */
+/** Pure libs (contracts, domain) spread this into their own eslint.config.mjs. */
+export const pureLibRules = {
+  files: ['**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@nestjs/*', 'kafkajs', 'typeorm', 'pg', 'ioredis', 'socket.io', 'socket.io-client', 'express', 'node:fs', 'node:net', 'node:http'],
+            message: 'Pure libs import no framework, I/O client or I/O module.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp'] },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -48,20 +66,6 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-    },
-  },
-  {
-    // The pure domain must stay framework-free: no Nest, Kafka, database or cache clients.
-    files: ['libs/risk-core/**/*.ts', 'libs/contracts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@nestjs/*', 'kafkajs', 'typeorm', 'pg', 'ioredis', 'socket.io', 'express'], message: 'Pure libs import no framework or I/O client.' },
-          ],
-        },
-      ],
     },
   },
 ];

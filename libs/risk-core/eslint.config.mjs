@@ -1,3 +1,4 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { pureLibRules } from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+// Pure lib: no framework, no I/O (see pureLibRules).
+export default [...baseConfig, pureLibRules];

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { DATABASE_NAME, LOG_DIR, PORTS, ROOT, SERVICE_ENV, kafkaEnv } from './stack-env';
 
 // The launcher is plain CommonJS shared with `npm run stack`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as {
   startServices(o: { env: Record<string, string>; ports: Record<string, number>; onLine: (s: string, l: string) => void }): unknown[];
   waitReady(services: unknown[], timeoutMs?: number): Promise<void>;

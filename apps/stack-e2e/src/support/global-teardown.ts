@@ -3,7 +3,6 @@ import type { WriteStream } from 'node:fs';
 import path from 'node:path';
 import { ROOT, kafkaEnv } from './stack-env';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as { stopServices(services: unknown[]): Promise<void> };
 
 export default async function globalTeardown(): Promise<void> {

@@ -46,6 +46,6 @@ export const identifier = (max: number) =>
     .string()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\s\u0000-\u001f]+$/, 'must not contain whitespace or control characters');
+    .regex(/^[^\s\p{Cc}]+$/u, 'must not contain whitespace or control characters');
 
 export const userId = identifier(128);

@@ -1,4 +1,4 @@
-import type { Producer, IHeaders } from 'kafkajs';
+import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
@@ -31,7 +31,12 @@ export class EventPublisher {
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
   ) {
-    this.producer = connection.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    // The default partitioner hashes keys like the Java client (murmur2), so every client agrees on a user's partition.
+    this.producer = connection.kafka.producer({
+      idempotent: true,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connected = false;
     });
