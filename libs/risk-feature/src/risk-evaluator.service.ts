@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { Topics, type ExposureUpdate, type RiskAlert } from '@hyperdex/contracts';
 import { EventPublisher } from '@hyperdex/messaging';
 import { LOGGER } from '@hyperdex/observability';
-import { BreachLatch, MaxExposureRule, Usd, formatUsd } from '@hyperdex/risk-core';
+import { BreachLatch, MaxExposureRule, Usd } from '@hyperdex/risk-core';
+import { alertForBreach } from './alert-for-breach';
 
 /** Evaluates the rules on every exposure update and publishes an alert when a breach begins. */
 @Injectable()
@@ -21,19 +22,7 @@ export class RiskEvaluatorService {
     const transition = this.latch.update(this.rule.id, update.userId, breach !== null);
     if (transition === 'cleared') this.logger.info({ userId: update.userId, ruleId: this.rule.id }, 'breach cleared');
     if (transition !== 'entered' || !breach) return null;
-    const alert: RiskAlert = {
-      // Derived from the triggering event, so a redelivered update cannot raise a second alert.
-      alertId: `${breach.ruleId}:${update.userId}:${update.eventId}`,
-      ruleId: breach.ruleId,
-      kind: breach.kind,
-      userId: update.userId,
-      severity: 'critical',
-      observedValue: formatUsd(breach.observed),
-      threshold: formatUsd(breach.threshold),
-      message: breach.message,
-      triggeredAt: Date.now(),
-      sourceEventId: update.eventId,
-    };
+    const alert = alertForBreach(breach, update, Date.now());
     await this.publisher.publish(Topics.riskAlerts, [alert]);
     this.logger.info({ alertId: alert.alertId, userId: alert.userId, observed: alert.observedValue }, 'rule breached');
     return alert;

@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { ExposureUpdate, RiskAlert, Trade } from '@hyperdex/contracts';
+import { dataSourceOptions, runMigrations } from './postgres/data-source';
+import type { DatabaseSettings } from './postgres/database.settings';
+import { AlertRepository } from './postgres/repositories/alert.repository';
+import { TradeLedgerRepository } from './postgres/repositories/trade-ledger.repository';
+import { ExposureCache } from './redis/exposure-cache';
+
+/** Real PostgreSQL and Redis on this machine (tools/infra/ensure-infra.sh starts them); a fresh database per run. */
+const settings: DatabaseSettings = {
+  host: process.env['DATABASE_HOST'] ?? '127.0.0.1',
+  port: Number(process.env['DATABASE_PORT'] ?? 5432),
+  user: process.env['DATABASE_USER'] ?? 'postgres',
+  password: process.env['DATABASE_PASSWORD'],
+  database: 'hyperdex_persistence_test',
+  poolSize: 4,
+  ssl: false,
+};
+
+const admin = async (sql: string) => {
+  const client = new Client({ host: settings.host, port: settings.port, user: settings.user, password: settings.password, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+const UINT256_MAX = ((1n << 256n) - 1n).toString();
+
+const trade = (tradeId: string, amountIn = '3000000000', amountOut = '1000000000000000000'): Trade => ({
+  tradeId,
+  userId: 'alice',
+  chainId: 1,
+  dex: 'uniswap-v3',
+  tokenIn: USDC,
+  tokenOut: WETH,
+  amountIn,
+  amountOut,
+  timestamp: 1_764_000_000_000,
+});
+
+const deltas = (t: Trade) => [
+  { chainId: t.chainId, token: t.tokenIn, delta: -BigInt(t.amountIn) },
+  { chainId: t.chainId, token: t.tokenOut, delta: BigInt(t.amountOut) },
+];
+
+describe('PostgreSQL repositories', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${settings.database}`);
+    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000']);
+    expect(await runMigrations(settings)).toEqual([]);
+    dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it('applies a trade and its balance deltas once, however often it is recorded', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const t = trade('t-1');
+    expect(await ledger.recordTrade(t, deltas(t), { partition: 2, offset: '17' })).toBe(true);
+    expect(await ledger.recordTrade(t, deltas(t), { partition: 2, offset: '17' })).toBe(false);
+    const t2 = trade('t-2', '1500000000', '500000000000000000');
+    expect(await ledger.recordTrade(t2, deltas(t2), null)).toBe(true);
+    const balances = await ledger.loadBalances('alice');
+    expect(balances.sort((a, b) => a.token.localeCompare(b.token))).toEqual([
+      { chainId: 1, token: USDC, balance: -4_500_000_000n },
+      { chainId: 1, token: WETH, balance: 1_500_000_000_000_000_000n },
+    ]);
+    expect(await ledger.countTrades('alice')).toBe(2);
+  });
+
+  it('keeps every digit of a uint256 amount', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const t = { ...trade('t-max', '1', UINT256_MAX), userId: 'whale' };
+    await ledger.recordTrade(t, deltas(t), null);
+    expect((await ledger.loadBalances('whale')).find((b) => b.token === WETH)?.balance.toString()).toBe(UINT256_MAX);
+  });
+
+  it('records an alert once and reports when it was first recorded', async () => {
+    const alerts = new AlertRepository(dataSource);
+    const alert: RiskAlert = {
+      alertId: 'max-exposure:alice:evt-1',
+      ruleId: 'max-exposure',
+      kind: 'MaxExposure',
+      userId: 'alice',
+      severity: 'critical',
+      observedValue: '150000.25',
+      threshold: '100000',
+      message: 'over',
+      triggeredAt: 1_764_000_000_000,
+      sourceEventId: 'evt-1',
+    };
+    const first = await alerts.recordIfNew(alert);
+    expect(first).toBeInstanceOf(Date);
+    expect(await alerts.recordIfNew(alert)).toBeNull();
+    expect(await alerts.findRecordedAt(alert.alertId)).toEqual(first);
+    const rows: Array<{ observed_value: string }> = await dataSource.query(`SELECT observed_value::text FROM alerts`);
+    expect(rows).toEqual([{ observed_value: '150000.25' }]);
+  });
+});
+
+describe('ExposureCache on Redis', () => {
+  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { keyPrefix: `hyperdex-test-${process.pid}:` });
+  const cache = new ExposureCache(redis);
+  const snapshot = (asOf: number, gross: string): ExposureUpdate => ({
+    eventId: `evt-${asOf}`,
+    userId: 'alice',
+    asOf,
+    cause: { kind: 'trade', tradeId: 't' },
+    grossExposureUsd: gross,
+    netExposureUsd: gross,
+    positions: [],
+    unpriced: [],
+    oldestPriceAt: null,
+  });
+
+  afterAll(async () => {
+    const keys = await redis.keys(`hyperdex-test-${process.pid}:*`);
+    await Promise.all(keys.map((k) => redis.del(k.slice(`hyperdex-test-${process.pid}:`.length))));
+    await redis.quit();
+  });
+
+  it('keeps the newest snapshot even when an older one is written later', async () => {
+    await cache.put(snapshot(1_764_000_002_000, '20'));
+    await cache.put(snapshot(1_764_000_001_000, '10'));
+    expect((await cache.get('alice'))?.grossExposureUsd).toBe('20');
+    await cache.put(snapshot(1_764_000_003_000, '30'));
+    expect((await cache.get('alice'))?.grossExposureUsd).toBe('30');
+    expect(await cache.get('nobody')).toBeNull();
+  });
+
+  it('treats a corrupt entry as absent rather than serving it', async () => {
+    await redis.set('exposure:mallory', '{"not":"an exposure"}');
+    expect(await cache.get('mallory')).toBeNull();
+  });
+});
