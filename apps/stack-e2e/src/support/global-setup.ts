@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import globalTeardown from './global-teardown';
 import { DATABASE_NAME, LOG_DIR, PORTS, ROOT, SERVICE_ENV, kafkaEnv } from './stack-env';
 
 // The launcher is plain CommonJS shared with `npm run stack`.
@@ -33,6 +34,12 @@ export default async function globalSetup(): Promise<void> {
     },
   });
   (globalThis as Record<string, unknown>)['__HYPERDEX_E2E__'] = { services, logs };
-  await launcher.waitReady(services, 120_000);
+  try {
+    await launcher.waitReady(services, 120_000);
+  } catch (error) {
+    // Jest skips globalTeardown when globalSetup fails: stop what was started so nothing outlives the run.
+    await globalTeardown();
+    throw new Error(`${(error as Error).message} — see the service logs in ${LOG_DIR}`);
+  }
   process.stdout.write(`\ne2e: stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${LOG_DIR})\n`);
 }

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule, type OnModuleInit } from '@nestjs/c
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HealthRegistry } from '@hyperdex/observability';
-import { dataSourceOptions } from './data-source';
+import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
 import { AlertRepository } from './repositories/alert.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
@@ -28,8 +28,12 @@ export class PostgresModule implements OnModuleInit {
   onModuleInit(): void {
     this.health.register({
       name: 'postgres',
+      // Ready only on the schema this build expects: a service must not consume before migrations ran.
       check: async () => {
-        await this.dataSource.query('SELECT 1');
+        const rows: Array<{ name: string }> = await this.dataSource.query('SELECT name FROM migrations');
+        const applied = new Set(rows.map((r) => r.name));
+        const pending = MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+        if (pending.length) throw new Error(`pending migrations: ${pending.join(', ')} (run tools/db/migrate.cjs)`);
       },
     });
   }
