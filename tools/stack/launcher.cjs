@@ -14,11 +14,11 @@ const SERVICES = [
 ];
 
 /**
- * Spawns `node dist/apps/<name>/main.js` for each service.
- * @param {{ env: Record<string,string>, ports?: Record<string, number>, onLine?: (service: string, line: string) => void }} options
+ * Spawns `node dist/apps/<name>/main.js` for each service (or only those named).
+ * @param {{ env: Record<string,string>, ports?: Record<string, number>, onLine?: (service: string, line: string) => void, only?: string[] }} options
  */
-function startServices({ env, ports = {}, onLine = () => {} }) {
-  return SERVICES.map(({ name, port }) => {
+function startServices({ env, ports = {}, onLine = () => {}, only }) {
+  return SERVICES.filter(({ name }) => !only || only.includes(name)).map(({ name, port }) => {
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', name, 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(ports[name] ?? port) },

@@ -7,7 +7,8 @@ export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
 
 /**
  * Relays exposure updates and alert notifications to sockets. Each gateway instance has its own consumer
- * groups, because a user's sockets may be connected to any instance.
+ * groups, because a user's sockets may be connected to any instance. It relays live events only: nothing is
+ * committed, so a restarted instance starts at the newest record rather than flooding sockets with the past.
  */
 @Injectable()
 export class EventRelayConsumer implements OnApplicationBootstrap {
@@ -22,12 +23,14 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
       topic: Topics.positions,
       groupId: `gateway-${this.instanceId}-positions`,
       fromBeginning: false,
+      commitOffsets: false,
       handler: async (update) => this.gateway.sendExposure(update),
     });
     await this.subscribers.subscribe({
       topic: Topics.alertNotifications,
       groupId: `gateway-${this.instanceId}-alerts`,
       fromBeginning: false,
+      commitOffsets: false,
       handler: async (notification) => this.gateway.sendAlert(notification),
     });
   }

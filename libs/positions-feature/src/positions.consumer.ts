@@ -19,7 +19,9 @@ export class PositionsConsumer implements OnApplicationBootstrap {
     await this.subscribers.subscribe({
       topic: Topics.prices,
       groupId: `positions-prices-${this.instanceId}`,
+      // Every start replays the compacted price topic into memory, even with a reused instance id.
       fromBeginning: true,
+      commitOffsets: false,
       handler: (tick) => this.portfolio.applyPrice(tick),
     });
     await this.subscribers.subscribe({

@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import globalTeardown from './global-teardown';
-import { DATABASE_NAME, LOG_DIR, PORTS, ROOT, SERVICE_ENV, kafkaEnv } from './stack-env';
+import { DATABASE_NAME, LOG_DIR, PID_FILE, PORTS, ROOT, SERVICE_ENV, kafkaEnv } from './stack-env';
 
 // The launcher is plain CommonJS shared with `npm run stack`.
 const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as {
-  startServices(o: { env: Record<string, string>; ports: Record<string, number>; onLine: (s: string, l: string) => void }): unknown[];
-  waitReady(services: unknown[], timeoutMs?: number): Promise<void>;
+  startServices(o: { env: Record<string, string>; ports: Record<string, number>; onLine: (s: string, l: string) => void }): LaunchedService[];
+  waitReady(services: LaunchedService[], timeoutMs?: number): Promise<void>;
 };
+
+interface LaunchedService {
+  name: string;
+  child: { pid?: number };
+}
 
 const sh = (args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync('bash', args, { cwd: ROOT, env, stdio: 'inherit' });
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  rmSync(PID_FILE, { force: true }); // never act on a previous run's pids
   sh(['tools/infra/ensure-infra.sh', '--no-migrate']);
   // A fresh database and a fresh broker log each run: no state leaks between runs.
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`]);
@@ -34,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
     },
   });
   (globalThis as Record<string, unknown>)['__HYPERDEX_E2E__'] = { services, logs };
+  writeFileSync(PID_FILE, JSON.stringify(services.map((s) => ({ name: s.name, pid: s.child.pid }))));
   try {
     await launcher.waitReady(services, 120_000);
   } catch (error) {

@@ -24,6 +24,11 @@ export const SERVICE_ENV: Record<string, string> = {
   LOG_LEVEL: 'info',
   GATEWAY_INSTANCE_ID: 'e2e',
   POSITIONS_INSTANCE_ID: 'e2e',
+  // The broker's minimum: a killed consumer's partitions move to its replacement within seconds.
+  KAFKA_SESSION_TIMEOUT_MS: '6000',
 };
+
+/** Pids of the services the run started, by name; tests that replace a service append the replacement's pid. */
+export const PID_FILE = path.join(LOG_DIR, 'pids.json');
 
 export const kafkaEnv = { ...process.env, KAFKA_PORT: String(KAFKA_PORT), KAFKA_DATA_DIR };

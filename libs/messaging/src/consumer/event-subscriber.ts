@@ -21,6 +21,11 @@ export interface SubscriptionOptions<T extends TopicName> {
   groupId: string;
   /** A new group starts at the earliest offset (true) or only sees new records (false). */
   fromBeginning: boolean;
+  /**
+   * false: never commit, so every start begins afresh — at the earliest offset with `fromBeginning` (rebuilding
+   * in-memory state from a compacted topic), else at the latest (a live relay). Default true.
+   */
+  commitOffsets?: boolean;
   handler: (payload: TopicPayload<T>, context: MessageContext) => Promise<void>;
 }
 
@@ -47,8 +52,8 @@ export class EventSubscription<T extends TopicName> {
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: connection.settings.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(connection.settings.sessionTimeoutMs / 10),
       rebalanceTimeout: 30_000,
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
@@ -67,6 +72,7 @@ export class EventSubscription<T extends TopicName> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
+      autoCommit: this.options.commitOffsets ?? true,
       partitionsConsumedConcurrently: this.connection.settings.consumerConcurrency,
       eachMessage: (payload) => this.handle(payload),
     });

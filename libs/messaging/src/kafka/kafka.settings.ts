@@ -8,6 +8,8 @@ export const kafkaEnvSchema = z.object({
   KAFKA_REPLICATION_FACTOR: envInt(1, 1, 10),
   KAFKA_CONSUMER_CONCURRENCY: envInt(3, 1, 64),
   KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
+  /** How long the group waits for a silent member before handing its partitions to another (broker minimum 6 s). */
+  KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
 });
 
 export interface KafkaSettings {
@@ -19,6 +21,7 @@ export interface KafkaSettings {
   consumerConcurrency: number;
   /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
   maxRetryBackoffMs: number;
+  sessionTimeoutMs: number;
 }
 
 export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName: string): KafkaSettings {
@@ -29,5 +32,6 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
     maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   };
 }

@@ -48,6 +48,7 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     app.useGlobalFilters(new HttpErrorFilter(logger));
     await definition.configure?.(app, config);
     app.enableShutdownHooks();
+    forceExitAfterGrace(config.SHUTDOWN_GRACE_MS, logger);
     await app.listen(config.PORT, config.HOST);
     logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
     return app;
@@ -57,4 +58,18 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     setTimeout(() => process.exit(1), 100);
     throw error;
   }
+}
+
+/** Nest closes modules on SIGTERM/SIGINT; if that hangs (a stuck broker call), leave anyway after the grace period. */
+function forceExitAfterGrace(graceMs: number, logger: Logger): void {
+  const arm = (signal: NodeJS.Signals) =>
+    process.once(signal, () => {
+      logger.info({ signal, graceMs }, 'shutting down');
+      setTimeout(() => {
+        logger.error({ graceMs }, 'shutdown exceeded its grace period; exiting');
+        process.exit(1);
+      }, graceMs).unref();
+    });
+  arm('SIGTERM');
+  arm('SIGINT');
 }
