@@ -1,4 +1,5 @@
 // Alerting: records alerts and releases them for delivery.
+import './instrument';
 import { runService } from '@hyperdex/observability';
 import { AlertingServiceModule, alertingConfigSchema } from '@hyperdex/alerting-feature';
 

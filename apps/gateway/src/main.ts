@@ -1,4 +1,5 @@
 // Gateway: Socket.IO rooms per user and REST reads for dashboards.
+import './instrument';
 import { runService } from '@hyperdex/observability';
 import { GatewayServiceModule, gatewayConfigSchema, CorsIoAdapter } from '@hyperdex/gateway-feature';
 

@@ -1,4 +1,5 @@
 // Trade and price ingestion API: validates and publishes to Kafka.
+import './instrument';
 import { runService } from '@hyperdex/observability';
 import { IngestionServiceModule, ingestionConfigSchema } from '@hyperdex/ingestion-feature';
 

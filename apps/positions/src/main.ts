@@ -1,4 +1,5 @@
 // Positions: balances and exposure per user from the trade log.
+import './instrument';
 import { runService } from '@hyperdex/observability';
 import { PositionsServiceModule, positionsConfigSchema } from '@hyperdex/positions-feature';
 

@@ -1,4 +1,5 @@
 // Risk: evaluates rules on every exposure update.
+import './instrument';
 import { runService } from '@hyperdex/observability';
 import { RiskServiceModule, riskConfigSchema } from '@hyperdex/risk-feature';
 

@@ -1,8 +1,11 @@
 import { Client } from 'pg';
 import type { AlertNotification, ExposureUpdate } from '@hyperdex/contracts';
 import { Topics } from '@hyperdex/contracts';
-import { RecordingSocket, USDC, WETH, consumedCount, getExposure, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
-import { DATABASE_NAME, MAX_EXPOSURE_USD, PORTS } from './support/stack-env';
+import { RecordingSocket, USDC, WETH, consumedCount, findRecord, getExposure, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
+import { API_KEY, DATABASE_NAME, MAX_EXPOSURE_USD, PORTS } from './support/stack-env';
+
+/** A W3C trace id chosen by the caller, as an internal service emitting trades would send it. */
+const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 /**
  * The whole path over the real parts: HTTP → ingestion → Kafka → positions (PostgreSQL, Redis) → Kafka → risk
@@ -43,7 +46,7 @@ describe('a trade that breaches the exposure limit', () => {
     // Prices and trades are separate topics; wait until positions holds the price so the trade is valued at once.
     await waitUntil(async () => (await consumedCount(PORTS.positions, Topics.prices)) >= 1, 'positions to apply the price');
     const posted = Date.now();
-    expect((await post('/v1/trades', trade)).status).toBe(202);
+    expect((await post('/v1/trades', trade, { 'x-api-key': API_KEY, traceparent: `00-${TRACE_ID}-${'1'.repeat(16)}-01` })).status).toBe(202);
 
     const exposure = await aliceSocket.waitFor<ExposureUpdate>('exposure', (e) => e.cause.kind === 'trade' && e.cause.tradeId === tradeId);
     expect(exposure.userId).toBe(alice);
@@ -76,6 +79,13 @@ describe('a trade that breaches the exposure limit', () => {
     // Give any misrouted event time to arrive before asserting that none did.
     await new Promise((r) => setTimeout(r, 500));
     expect(bobSocket.events).toEqual([]);
+  });
+
+  it('carries the caller trace context through every hop, up to the alert notification', async () => {
+    const notification = await findRecord(Topics.alertNotifications, (r) => r.key === alice);
+    expect(notification.headers['traceparent']).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
+    const exposure = await findRecord(Topics.positions, (r) => r.key === alice && r.value.includes(tradeId));
+    expect(exposure.headers['traceparent']).toContain(TRACE_ID);
   });
 
   it('serves the cached snapshot over REST to its owner and admins only', async () => {

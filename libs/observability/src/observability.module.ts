@@ -1,4 +1,5 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { stopTelemetry } from '@hyperdex/telemetry';
 import type { Logger } from 'pino';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
@@ -16,7 +17,7 @@ export interface ObservabilityOptions {
 /** Health, readiness and Prometheus metrics endpoints, plus the shared logger, for every service. */
 @Global()
 @Module({})
-export class ObservabilityModule {
+export class ObservabilityModule implements OnApplicationShutdown {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
@@ -28,5 +29,10 @@ export class ObservabilityModule {
       ],
       exports: [ServiceMetrics, HealthRegistry, LOGGER],
     };
+  }
+
+  /** Flushes spans still buffered for export. */
+  async onApplicationShutdown(): Promise<void> {
+    await stopTelemetry();
   }
 }

@@ -93,4 +93,32 @@ export class RecordingSocket {
   }
 }
 
+export interface RawRecord {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning with a throw-away group until a record matches. */
+export async function findRecord(topic: string, match: (record: RawRecord) => boolean, timeoutMs = 30_000): Promise<RawRecord> {
+  const consumer = kafka.consumer({ groupId: `e2e-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`, maxWaitTimeInMs: 100 });
+  let found: RawRecord | undefined;
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
+        const record = { key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers };
+        if (!found && match(record)) found = record;
+      },
+    });
+    await waitUntil(() => found !== undefined, `a matching record on ${topic}`, timeoutMs);
+  } finally {
+    await consumer.disconnect();
+  }
+  if (!found) throw new Error(`no matching record on ${topic}`);
+  return found;
+}
+
 export const kafka = new Kafka({ clientId: 'stack-e2e', brokers: [KAFKA_BROKER], logLevel: logLevel.NOTHING });

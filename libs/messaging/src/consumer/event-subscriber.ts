@@ -2,6 +2,7 @@ import type { Consumer, EachMessagePayload } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TopicContracts, decodeJson, type TopicName, type TopicPayload } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
+import { withConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { EventPublisher } from '../producer/event-publisher';
 import { buildDeadLetter } from './dead-letter';
@@ -74,7 +75,8 @@ export class EventSubscription<T extends TopicName> {
     await this.consumer.run({
       autoCommit: this.options.commitOffsets ?? true,
       partitionsConsumedConcurrently: this.connection.settings.consumerConcurrency,
-      eachMessage: (payload) => this.handle(payload),
+      eachMessage: (payload) =>
+        withConsumeSpan(this.options.topic, payload.partition, payload.message.offset, payload.message.headers, () => this.handle(payload)),
     });
   }
 

@@ -2,6 +2,7 @@ import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
+import { withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 
 export interface RawRecord {
@@ -70,17 +71,19 @@ export class EventPublisher {
     await this.publishRaw(topic, records);
   }
 
-  /** Sends records as they are; used for dead letters, whose value is the original bytes. */
+  /** Sends records as they are (dead letters keep the original bytes), carrying the trace context in headers. */
   async publishRaw(topic: string, records: readonly RawRecord[]): Promise<void> {
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: records.map((r) => ({
-        key: r.key,
-        value: r.value,
-        headers: { ...r.headers, 'x-produced-by': this.connection.settings.clientId },
-      })),
-    });
+    await withPublishSpan(topic, records.length, (traceHeaders) =>
+      this.producer.send({
+        topic,
+        acks: -1,
+        messages: records.map((r) => ({
+          key: r.key,
+          value: r.value,
+          headers: { ...r.headers, ...traceHeaders, 'x-produced-by': this.connection.settings.clientId },
+        })),
+      }),
+    );
     this.metrics.messagesProduced.inc({ topic }, records.length);
     this.logger.debug({ topic, count: records.length }, 'published');
   }

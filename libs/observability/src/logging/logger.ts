@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { activeTraceId } from '@hyperdex/telemetry';
 
 export type { Logger } from 'pino';
 
@@ -10,6 +11,11 @@ export function createLogger(service: string, level: LogLevel = 'info'): Logger 
   return pino({
     level,
     base: { service },
+    // Correlates every line logged inside a span (an HTTP request, a consumed record) with its trace.
+    mixin: () => {
+      const traceId = activeTraceId();
+      return traceId ? { traceId } : {};
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {

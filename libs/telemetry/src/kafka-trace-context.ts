@@ -1,0 +1,80 @@
+import { SpanKind, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
+
+const tracer = trace.getTracer('hyperdex-messaging');
+
+/** Kafka header values arrive as Buffers (or arrays of them); the W3C propagator wants strings. */
+type KafkaHeaders = Record<string, Buffer | string | Array<Buffer | string> | undefined>;
+
+const headerGetter = {
+  keys: (carrier: KafkaHeaders) => Object.keys(carrier),
+  get: (carrier: KafkaHeaders, key: string) => {
+    const value = carrier[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : first.toString();
+  },
+};
+
+/**
+ * Runs a publish inside a PRODUCER span and returns the headers that carry its context (W3C traceparent),
+ * so the consumer's span joins the same trace.
+ */
+export async function withPublishSpan<T>(topic: string, count: number, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(
+    `publish ${topic}`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.batch.message_count': count } },
+    async (span) => {
+      const headers: Record<string, string> = {};
+      propagation.inject(context.active(), headers);
+      try {
+        return await send(headers);
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** Runs a handler inside a CONSUMER span whose parent is the context the record's headers carry. */
+export async function withConsumeSpan<T>(
+  topic: string,
+  partition: number,
+  offset: string,
+  headers: KafkaHeaders | undefined,
+  handle: () => Promise<T>,
+): Promise<T> {
+  const parent: Context = propagation.extract(context.active(), headers ?? {}, headerGetter);
+  return tracer.startActiveSpan(
+    `process ${topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic,
+        'messaging.destination.partition.id': String(partition),
+        'messaging.kafka.offset': offset,
+      },
+    },
+    parent,
+    async (span) => {
+      try {
+        return await handle();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** The active trace id, for log correlation; undefined outside a span. */
+export function activeTraceId(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
