@@ -68,5 +68,6 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.subscribers.stopAll();
     await this.publisher.disconnect();
+    await this.connection.close();
   }
 }

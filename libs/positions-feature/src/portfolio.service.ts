@@ -4,9 +4,10 @@ import { Topics, type ExposureCause, type PriceTick, type Trade } from '@hyperde
 import { EventPublisher, type MessageContext } from '@hyperdex/messaging';
 import { LOGGER } from '@hyperdex/observability';
 import { ExposureCache, TradeLedgerRepository } from '@hyperdex/persistence';
-import { PriceBook, TokenRegistry, UserBalances, swapDeltas, tokenKey, valueExposure, type TokenKey } from '@hyperdex/risk-core';
+import { PriceBook, TokenRegistry, UserBalances, swapDeltas, valueExposure } from '@hyperdex/risk-core';
 import { toExposureUpdate } from './exposure-event.mapper';
 import { KeyedSerializer } from './keyed-serializer';
+import { UserBalanceCache } from './user-balance-cache';
 
 /**
  * Keeps users' balances and values them. The PostgreSQL ledger is the truth: a trade is applied to memory only
@@ -16,31 +17,29 @@ import { KeyedSerializer } from './keyed-serializer';
 @Injectable()
 export class PortfolioService {
   private readonly prices = new PriceBook();
-  private readonly users = new Map<string, UserBalances>();
-  /** Which loaded users hold a token, so a price tick revalues only them. */
-  private readonly holders = new Map<TokenKey, Set<string>>();
   private readonly perUser = new KeyedSerializer();
 
   constructor(
     private readonly registry: TokenRegistry,
+    private readonly users: UserBalanceCache,
     private readonly ledger: TradeLedgerRepository,
     private readonly cache: ExposureCache,
     private readonly publisher: EventPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async applyTrade(trade: Trade, context: MessageContext | null): Promise<void> {
+  async applyTrade(trade: Trade, context: MessageContext): Promise<void> {
     await this.perUser.run(trade.userId, async () => {
       const deltas = swapDeltas(trade);
       const applied = await this.ledger.recordTrade(
         trade,
         deltas.map((d) => ({ chainId: d.chainId, token: d.token, delta: d.balance })),
-        context && { partition: context.partition, offset: context.offset },
+        { partition: context.partition, offset: context.offset },
       );
       const cached = this.users.get(trade.userId);
       if (cached && applied) cached.apply(deltas);
-      const balances = cached ?? (await this.load(trade.userId));
-      this.index(trade.userId, balances);
+      const balances = cached ?? new UserBalances(await this.ledger.loadBalances(trade.userId));
+      this.users.put(trade.userId, balances, context.partition);
       if (!applied) this.logger.info({ tradeId: trade.tradeId, userId: trade.userId }, 'trade already recorded; republishing exposure');
       // Published even for a duplicate: the first delivery may have committed without publishing.
       await this.publishExposure(trade.userId, balances, { kind: 'trade', tradeId: trade.tradeId });
@@ -50,10 +49,8 @@ export class PortfolioService {
   async applyPrice(tick: PriceTick): Promise<void> {
     const isCurrent = this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source);
     if (!isCurrent) return;
-    const holders = this.holders.get(tokenKey(tick.chainId, tick.token));
-    if (!holders) return;
     await Promise.all(
-      [...holders].map((userId) =>
+      this.users.holdersOf(tick.chainId, tick.token).map((userId) =>
         this.perUser.run(userId, async () => {
           const balances = this.users.get(userId);
           if (balances) await this.publishExposure(userId, balances, { kind: 'price', chainId: tick.chainId, token: tick.token });
@@ -62,19 +59,10 @@ export class PortfolioService {
     );
   }
 
-  private async load(userId: string): Promise<UserBalances> {
-    const balances = new UserBalances(await this.ledger.loadBalances(userId));
-    this.users.set(userId, balances);
-    return balances;
-  }
-
-  private index(userId: string, balances: UserBalances): void {
-    for (const { chainId, token } of balances.entries()) {
-      const key = tokenKey(chainId, token);
-      let set = this.holders.get(key);
-      if (!set) this.holders.set(key, (set = new Set()));
-      set.add(userId);
-    }
+  /** After a rebalance: forget users whose trades another instance now applies. */
+  retainPartitions(partitions: readonly number[]): void {
+    const dropped = this.users.retainPartitions(partitions);
+    if (dropped) this.logger.info({ dropped, partitions }, 'dropped users of partitions now owned elsewhere');
   }
 
   private async publishExposure(userId: string, balances: UserBalances, cause: ExposureCause): Promise<void> {

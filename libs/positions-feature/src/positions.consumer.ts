@@ -28,6 +28,7 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       topic: Topics.trades,
       groupId: 'positions',
       fromBeginning: true,
+      onAssignment: (partitions) => this.portfolio.retainPartitions(partitions),
       handler: (trade, context) => this.portfolio.applyTrade(trade, context),
     });
   }

@@ -8,16 +8,18 @@ import { PortfolioService } from './portfolio.service';
 import type { PositionsConfig } from './positions.config';
 import { POSITIONS_INSTANCE_ID, PositionsConsumer } from './positions.consumer';
 import { loadTokenRegistry } from './token-registry.loader';
+import { UserBalanceCache } from './user-balance-cache';
 
 /** Positions: balances per user from trades, valued at the latest prices. */
 @Module({})
 export class PositionsModule {
-  static forRoot(config: Pick<PositionsConfig, 'TOKEN_REGISTRY_FILE' | 'POSITIONS_INSTANCE_ID'>): DynamicModule {
+  static forRoot(config: Pick<PositionsConfig, 'TOKEN_REGISTRY_FILE' | 'POSITIONS_INSTANCE_ID' | 'POSITIONS_MAX_CACHED_USERS'>): DynamicModule {
     return {
       module: PositionsModule,
       providers: [
         { provide: TokenRegistry, useValue: loadTokenRegistry(config.TOKEN_REGISTRY_FILE) },
         { provide: POSITIONS_INSTANCE_ID, useValue: config.POSITIONS_INSTANCE_ID },
+        { provide: UserBalanceCache, useValue: new UserBalanceCache(config.POSITIONS_MAX_CACHED_USERS) },
         PortfolioService,
         PositionsConsumer,
       ],

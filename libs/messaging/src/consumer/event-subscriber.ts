@@ -27,6 +27,8 @@ export interface SubscriptionOptions<T extends TopicName> {
    * in-memory state from a compacted topic), else at the latest (a live relay). Default true.
    */
   commitOffsets?: boolean;
+  /** Called with this member's partitions after every (re)join, so partition-scoped state can be dropped. */
+  onAssignment?: (partitions: readonly number[]) => void;
   handler: (payload: TopicPayload<T>, context: MessageContext) => Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export class EventSubscription<T extends TopicName> {
       this.joined = true;
       this.crashed = null;
       this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
+      options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
     });
     this.consumer.on(this.consumer.events.CRASH, (event) => {
       this.joined = false;

@@ -7,6 +7,7 @@ import type { KafkaSettings } from './kafka.settings';
 /** The only place that builds a kafkajs client, so swapping the client library touches this lib alone. */
 export class KafkaConnection {
   readonly kafka: Kafka;
+  private probe: Admin | undefined;
 
   constructor(
     readonly settings: KafkaSettings,
@@ -69,15 +70,18 @@ export class KafkaConnection {
     }
   }
 
-  /** Readiness: the cluster answers a metadata request. */
+  /** Readiness: the cluster answers a metadata request (over one long-lived admin connection, not one per probe). */
   async ping(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await admin.describeCluster();
-    } finally {
-      await admin.disconnect();
+    if (!this.probe) {
+      this.probe = this.kafka.admin();
+      await this.probe.connect();
     }
+    await this.probe.describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await this.probe?.disconnect();
+    this.probe = undefined;
   }
 }
 
