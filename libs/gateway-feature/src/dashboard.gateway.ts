@@ -41,6 +41,7 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
         socket.data.userId = claims.sub;
         // Joined before the connection completes, so no event can slip past a freshly connected client.
         void socket.join(userRoom(claims.sub));
+        if (claims.exp !== undefined) this.disconnectAtExpiry(socket, claims.exp * 1000);
         next();
       } catch (error) {
         const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
@@ -48,6 +49,13 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
         next(new Error(`unauthorized: ${reason}`));
       }
     });
+  }
+
+  /** A socket lives no longer than its token: the client must reconnect with a fresh one. */
+  private disconnectAtExpiry(socket: DashboardSocket, expiresAt: number): void {
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   sendExposure(update: ExposureUpdate): void {

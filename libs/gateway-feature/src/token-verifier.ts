@@ -5,7 +5,12 @@ import { userId } from '@hyperdex/contracts';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 
-const ClaimsSchema = z.object({ sub: userId, role: z.enum(['user', 'admin']).default('user') });
+const ClaimsSchema = z.object({
+  sub: userId,
+  role: z.enum(['user', 'admin']).default('user'),
+  /** Expiry (seconds since the epoch), when the token has one. */
+  exp: z.number().int().optional(),
+});
 export type Claims = z.infer<typeof ClaimsSchema>;
 
 export class InvalidTokenError extends Error {

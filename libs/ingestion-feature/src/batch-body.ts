@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { validate, type FieldError } from '@hyperdex/contracts';
+import { isBatchBody, validate, type FieldError } from '@hyperdex/contracts';
 import type { z } from 'zod';
 
 /**
@@ -14,7 +14,7 @@ export function readBatch<S extends z.ZodType>(
   maxBatch: number,
   identity: (value: z.infer<S>) => string,
 ): Array<z.infer<S>> {
-  const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && field in body;
+  const isBatch = isBatchBody(body, field);
   if (isBatch) {
     const size = (body as Record<string, unknown>)[field];
     if (Array.isArray(size) && size.length > maxBatch) {

@@ -54,7 +54,7 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.connection.ensureTopics(this.options.topics);
+    if (this.options.settings.createTopics) await this.connection.ensureTopics(this.options.topics);
     await this.publisher.connect();
     this.health.register({
       name: 'kafka',

@@ -6,6 +6,7 @@ import { TradeSchema } from '../events/trade.event';
 export const TradeBatchSchema = z.strictObject({ trades: z.array(TradeSchema).min(1, 'must hold at least one trade') });
 export const PriceBatchSchema = z.strictObject({ prices: z.array(PriceTickSchema).min(1, 'must hold at least one price') });
 
+/** A body is a batch when it is an object carrying the batch field; anything else is read as one item. */
 export const isBatchBody = (body: unknown, field: 'trades' | 'prices'): boolean =>
   typeof body === 'object' && body !== null && !Array.isArray(body) && field in body;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInt, envList } from '@hyperdex/observability';
+import { envBool, envInt, envList } from '@hyperdex/observability';
 
 export const kafkaEnvSchema = z.object({
   KAFKA_BROKERS: envList('127.0.0.1:9092'),
@@ -10,6 +10,8 @@ export const kafkaEnvSchema = z.object({
   KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
   /** How long the group waits for a silent member before handing its partitions to another (broker minimum 6 s). */
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
+  /** Create missing topics at start-up; turn off where topics are provisioned apart (ACLs, IaC). */
+  KAFKA_CREATE_TOPICS: envBool(true),
 });
 
 export interface KafkaSettings {
@@ -22,6 +24,7 @@ export interface KafkaSettings {
   /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
   maxRetryBackoffMs: number;
   sessionTimeoutMs: number;
+  createTopics: boolean;
 }
 
 export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName: string): KafkaSettings {
@@ -33,5 +36,6 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
     maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+    createTopics: env.KAFKA_CREATE_TOPICS,
   };
 }
