@@ -39,7 +39,7 @@ export interface SubscriptionOptions<T extends TopicName> {
  * outage. Offsets are committed by kafkajs only after the handler has returned, so effects precede commits.
  */
 export class EventSubscription<T extends TopicName> {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private joined = false;
   private crashed: string | null = null;
   private stopping = false;
@@ -51,25 +51,7 @@ export class EventSubscription<T extends TopicName> {
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
   ) {
-    this.consumer = connection.kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
-      sessionTimeout: connection.settings.sessionTimeoutMs,
-      heartbeatInterval: Math.floor(connection.settings.sessionTimeoutMs / 10),
-      rebalanceTimeout: 30_000,
-    });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
-      this.joined = true;
-      this.crashed = null;
-      this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
-      options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
-    });
-    this.consumer.on(this.consumer.events.CRASH, (event) => {
-      this.joined = false;
-      this.crashed = event.payload.error.message;
-      this.logger.error({ topic: options.topic, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
-    });
+    this.consumer = this.createConsumer();
   }
 
   async start(): Promise<void> {
@@ -87,6 +69,49 @@ export class EventSubscription<T extends TopicName> {
     this.stopping = true;
     await this.consumer.disconnect();
     this.joined = false;
+  }
+
+  private createConsumer(): Consumer {
+    const { options, connection } = this;
+    const consumer = connection.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: connection.settings.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(connection.settings.sessionTimeoutMs / 10),
+      rebalanceTimeout: 30_000,
+    });
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      this.joined = true;
+      this.crashed = null;
+      this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
+      options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.joined = false;
+      this.crashed = event.payload.error.message;
+      this.logger.error({ topic: options.topic, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+      // kafkajs restarts itself after transient failures; for the rest, a long-lived service starts over too.
+      if (!event.payload.restart && !this.stopping) void this.recover();
+    });
+    return consumer;
+  }
+
+  /** Replaces a consumer that kafkajs gave up on, backing off until the broker takes it again. */
+  private async recover(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      await sleep(Math.min(30_000, 500 * 2 ** attempt));
+      if (this.stopping) return;
+      try {
+        await this.consumer.disconnect().catch(() => undefined);
+        this.consumer = this.createConsumer();
+        await this.start();
+        this.logger.info({ topic: this.options.topic, attempt }, 'consumer restarted');
+        return;
+      } catch (error) {
+        this.logger.warn({ topic: this.options.topic, attempt, err: error }, 'consumer restart failed; retrying');
+      }
+    }
   }
 
   /** Ready once the group has been joined (partitions assigned) and the consumer has not crashed. */

@@ -37,6 +37,8 @@ export class EventPublisher {
       idempotent: true,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
+      // A few seconds of retries, then fail: ingestion answers 503 instead of holding its caller indefinitely.
+      retry: { retries: 4, initialRetryTime: 100, maxRetryTime: 1_000 },
     });
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connected = false;

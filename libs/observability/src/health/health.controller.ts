@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { HealthRegistry, type ReadinessReport } from './health-registry';
 
 @Controller('health')
@@ -12,10 +13,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /** Readiness: 200 or 503, with every check's outcome in the body either way. */
   @Get('ready')
-  async ready(): Promise<ReadinessReport> {
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
     const report = await this.registry.report();
-    if (!report.ready) throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
+    res.status(report.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }
 }
