@@ -1,6 +1,7 @@
 import { Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { userRoom, type AlertNotification, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
@@ -22,7 +23,7 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
   @WebSocketServer()
   private server!: DashboardServer;
 
-  private readonly pushed;
+  private readonly pushed: Counter<'event'>;
 
   constructor(
     private readonly verifier: TokenVerifier,

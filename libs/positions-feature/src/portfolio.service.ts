@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
 import { Topics, type ExposureCause, type PriceTick, type Trade } from '@hyperdex/contracts';
 import { EventPublisher, type MessageContext } from '@hyperdex/messaging';
-import { LOGGER } from '@hyperdex/observability';
+import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { ExposureCache, TradeLedgerRepository } from '@hyperdex/persistence';
 import { PriceBook, TokenRegistry, UserBalances, swapDeltas, valueExposure } from '@hyperdex/risk-core';
 import { toExposureUpdate } from './exposure-event.mapper';
@@ -18,6 +19,7 @@ import { UserBalanceCache } from './user-balance-cache';
 export class PortfolioService {
   private readonly prices = new PriceBook();
   private readonly perUser = new KeyedSerializer();
+  private readonly cacheFailures: Counter;
 
   constructor(
     private readonly registry: TokenRegistry,
@@ -26,7 +28,11 @@ export class PortfolioService {
     private readonly cache: ExposureCache,
     private readonly publisher: EventPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    metrics: ServiceMetrics,
+  ) {
+    this.cacheFailures = metrics.counter('hyperdex_exposure_cache_failures_total', 'Exposure snapshots that could not be cached in Redis');
+  }
+
 
   async applyTrade(trade: Trade, context: MessageContext): Promise<void> {
     await this.perUser.run(trade.userId, async () => {
@@ -67,7 +73,14 @@ export class PortfolioService {
 
   private async publishExposure(userId: string, balances: UserBalances, cause: ExposureCause): Promise<void> {
     const update = toExposureUpdate(userId, valueExposure(balances, this.registry, this.prices), cause, Date.now());
-    await this.cache.put(update);
+    try {
+      await this.cache.put(update);
+    } catch (error) {
+      // The snapshot cache only serves REST reads and the next update rewrites it: a Redis outage must not
+      // hold back the event stream that risk and the dashboards depend on.
+      this.cacheFailures.inc();
+      this.logger.warn({ err: error, userId }, 'could not cache the exposure snapshot');
+    }
     await this.publisher.publish(Topics.positions, [update]);
   }
 }
