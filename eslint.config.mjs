@@ -49,6 +49,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:contracts'],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
             { sourceTag: 'scope:positions', onlyDependOnLibsWithTags: ['scope:positions', 'scope:shared'] },
