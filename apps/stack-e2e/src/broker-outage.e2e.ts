@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { ExposureUpdate } from '@hyperdex/contracts';
-import { RecordingSocket, USDC, WETH, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
+import { RecordingSocket, WETH, aTrade, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
 import { PORTS, ROOT, kafkaEnv } from './support/stack-env';
 
 const kafkaScript = (command: 'start' | 'stop') =>
@@ -11,17 +11,6 @@ const readiness = async (port: number) => {
   return { status: res.status, body: (await res.json()) as { ready: boolean; checks: Record<string, { ok: boolean; error?: string }> } };
 };
 
-const trade = (userId: string, tradeId: string) => ({
-  tradeId,
-  userId,
-  chainId: 1,
-  dex: 'balancer-v2',
-  tokenIn: USDC,
-  tokenOut: WETH,
-  amountIn: '3000000000',
-  amountOut: '1000000000000000000',
-  timestamp: Date.now(),
-});
 
 /** Platform teams need the services to ride out a broker outage: refuse honestly while it lasts, then resume. */
 describe('a Kafka broker outage', () => {
@@ -33,7 +22,7 @@ describe('a Kafka broker outage', () => {
     try {
       kafkaScript('stop');
       const refusedAt = Date.now();
-      const refused = await post('/v1/trades', trade(erin, `${erin}-during`));
+      const refused = await post('/v1/trades', aTrade({ userId: erin, tradeId: `${erin}-during` }));
       expect(refused).toEqual({
         status: 503,
         body: { statusCode: 503, error: 'Service Unavailable', message: 'The event log is unavailable; nothing was accepted, retry later' },
@@ -52,7 +41,7 @@ describe('a Kafka broker outage', () => {
       );
       process.stdout.write(`e2e: all services ready ${Date.now() - back} ms after the broker returned\n`);
 
-      const accepted = await post('/v1/trades', trade(erin, `${erin}-after`));
+      const accepted = await post('/v1/trades', aTrade({ userId: erin, tradeId: `${erin}-after` }));
       expect(accepted.status).toBe(202);
       const update = await socket.waitFor<ExposureUpdate>('exposure', (e) => e.cause.kind === 'trade' && e.cause.tradeId === `${erin}-after`);
       // The refused trade was never accepted, so only the one after the outage counts.

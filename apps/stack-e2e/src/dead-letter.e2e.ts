@@ -1,5 +1,5 @@
 import { Topics, deadLetterTopic, type DeadLetter, type ExposureUpdate } from '@hyperdex/contracts';
-import { RecordingSocket, USDC, WETH, kafka, tokenFor, uniqueUser } from './support/clients';
+import { RecordingSocket, WETH, aTrade, kafka, tokenFor, uniqueUser } from './support/clients';
 
 describe('a malformed message on the trades topic', () => {
   it('lands in the DLQ with the reason, and the next valid trade is still processed', async () => {
@@ -11,17 +11,7 @@ describe('a malformed message on the trades topic', () => {
     try {
       const malformed = JSON.stringify({ tradeId: `bad-${carol}`, userId: carol, chainId: 'one' });
       const garbage = 'not json at all';
-      const valid = {
-        tradeId: `good-${carol}`,
-        userId: carol,
-        chainId: 1,
-        dex: 'curve',
-        tokenIn: USDC,
-        tokenOut: WETH,
-        amountIn: '3000000000',
-        amountOut: '1000000000000000000',
-        timestamp: Date.now(),
-      };
+      const valid = aTrade({ userId: carol, tradeId: `good-${carol}`, dex: 'curve' });
       // Same key, so all three share a partition and the valid one queues behind the bad ones.
       const [sent] = await producer.send({
         topic: Topics.trades,

@@ -1,17 +1,6 @@
-import { USDC, WETH, post, uniqueUser } from './support/clients';
+import { WETH, aTrade, post } from './support/clients';
 
-const trade = (overrides: Record<string, unknown> = {}) => ({
-  tradeId: `api-${Math.random().toString(36).slice(2)}`,
-  userId: uniqueUser('api'),
-  chainId: 1,
-  dex: 'uniswap-v3',
-  tokenIn: USDC,
-  tokenOut: WETH,
-  amountIn: '3000000000',
-  amountOut: '1000000000000000000',
-  timestamp: Date.now(),
-  ...overrides,
-});
+const trade = (overrides: Record<string, unknown> = {}) => ({ ...aTrade(), ...overrides });
 
 describe('ingestion API', () => {
   it('answers 401 without an API key and with a wrong one', async () => {

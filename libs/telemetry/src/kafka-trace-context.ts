@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('hyperdex-messaging');
 
@@ -22,18 +22,10 @@ export async function withPublishSpan<T>(topic: string, count: number, send: (he
   return tracer.startActiveSpan(
     `publish ${topic}`,
     { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.batch.message_count': count } },
-    async (span) => {
+    (span) => {
       const headers: Record<string, string> = {};
       propagation.inject(context.active(), headers);
-      try {
-        return await send(headers);
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
+      return endWith(span, () => send(headers));
     },
   );
 }
@@ -59,18 +51,21 @@ export async function withConsumeSpan<T>(
       },
     },
     parent,
-    async (span) => {
-      try {
-        return await handle();
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
+    (span) => endWith(span, handle),
   );
+}
+
+/** Runs the work, marks the span failed if it throws, and always ends it. */
+async function endWith<T>(span: Span, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    span.recordException(error as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 /** The active trace id, for log correlation; undefined outside a span. */

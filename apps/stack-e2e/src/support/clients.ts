@@ -1,11 +1,28 @@
 import jwt from 'jsonwebtoken';
 import { Kafka, logLevel } from 'kafkajs';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@hyperdex/contracts';
+import type { ClientToServerEvents, ServerToClientEvents, Trade } from '@hyperdex/contracts';
 import { API_KEY, GATEWAY_URL, INGESTION_URL, JWT_SECRET, KAFKA_BROKER } from './stack-env';
 
 export const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
 export const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+
+/** A valid trade (1 WETH bought for 3,000 USDC) for a fresh user; override what the test is about. */
+export const aTrade = (overrides: Partial<Trade> = {}): Trade => {
+  const userId = overrides.userId ?? uniqueUser('trader');
+  return {
+    tradeId: `${userId}-${Math.random().toString(36).slice(2)}`,
+    userId,
+    chainId: 1,
+    dex: 'uniswap-v3',
+    tokenIn: USDC,
+    tokenOut: WETH,
+    amountIn: '3000000000',
+    amountOut: '1000000000000000000',
+    timestamp: Date.now(),
+    ...overrides,
+  };
+};
 
 /** A user id no earlier run has used, so tests never see each other's state. */
 export const uniqueUser = (name: string): string => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
