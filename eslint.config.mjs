@@ -52,6 +52,8 @@ export default [
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
+            // Benchmarks measure the pure domain directly, never through a service.
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:bench'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:ingestion', onlyDependOnLibsWithTags: ['scope:ingestion', 'scope:shared'] },
             { sourceTag: 'scope:positions', onlyDependOnLibsWithTags: ['scope:positions', 'scope:shared'] },

@@ -3,7 +3,7 @@ import { AlertNotificationSchema } from './events/alert-notification.event';
 import { ExposureUpdateSchema } from './events/exposure-update.event';
 import { PriceTickSchema, priceKey } from './events/price-tick.event';
 import { RiskAlertSchema } from './events/risk-alert.event';
-import { TradeSchema } from './events/trade.event';
+import { LedgerEventSchema } from './events/ledger-event';
 import { Topics, type TopicName } from './topics';
 
 interface TopicContract<S extends z.ZodType> {
@@ -18,7 +18,7 @@ const contract = <S extends z.ZodType>(c: TopicContract<S>): TopicContract<S> =>
 
 /** The one table of what travels on each topic, how it is keyed and kept. */
 export const TopicContracts = {
-  [Topics.trades]: contract({ schema: TradeSchema, key: (t) => t.userId, compacted: false }),
+  [Topics.trades]: contract({ schema: LedgerEventSchema, key: (t) => t.userId, compacted: false }),
   [Topics.prices]: contract({ schema: PriceTickSchema, key: priceKey, compacted: true }),
   [Topics.positions]: contract({ schema: ExposureUpdateSchema, key: (e) => e.userId, compacted: false }),
   [Topics.riskAlerts]: contract({ schema: RiskAlertSchema, key: (a) => a.userId, compacted: false }),

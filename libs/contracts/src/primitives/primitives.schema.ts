@@ -32,6 +32,9 @@ export const positiveDecimalString = decimalString.refine(
 /** Contract address in lower case; mixed-case checksummed input is rejected so keys never diverge. */
 export const evmAddress = z.string().regex(EVM_ADDRESS, 'must be a lower-case 0x-prefixed 20-byte hex address');
 
+/** The chain's native coin (ETH, BNB, POL…) as a token address, the convention of Curve, 0x, 1inch and CoW. */
+export const NATIVE_TOKEN = '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee';
+
 export const chainId = z.number().int('must be an integer').positive('must be a positive chain id').max(2 ** 53 - 1);
 
 /** Milliseconds since the Unix epoch; rejects seconds (values before 2001) to catch a common unit mistake. */

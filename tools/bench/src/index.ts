@@ -1,0 +1,4 @@
+export * from './bench-case';
+export * from './percentile';
+export * from './measure';
+export * from './run-suite';

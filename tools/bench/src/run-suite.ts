@@ -1,0 +1,58 @@
+import { execSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { BenchCase, BenchResult } from './bench-case';
+import { measure } from './measure';
+
+const RESULTS_DIR = join(__dirname, '..', 'results');
+
+function gitRevision(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function fmt(n: number, digits = 2): string {
+  return n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
+}
+
+function targetText(r: BenchResult): string {
+  if (!r.target) return '';
+  const parts = [
+    r.target.p99Micros !== undefined ? `p99<${r.target.p99Micros}µs` : '',
+    r.target.opsPerSec !== undefined ? `≥${fmt(r.target.opsPerSec, 0)}/s` : '',
+  ].filter(Boolean);
+  return `${parts.join(' ')} ${r.targetMet ? 'met' : 'MISSED'}`;
+}
+
+/**
+ * Runs the cases one after another, prints a table and keeps the results: `results/<suite>.json` holds the latest
+ * run, `results/<suite>.history.jsonl` every run, each with the machine and revision it came from.
+ */
+export function runSuite(suite: string, cases: readonly BenchCase[]): BenchResult[] {
+  const results = cases.map((c) => {
+    const r = measure(c);
+    console.log(
+      `${r.name.padEnd(44)} p50 ${fmt(r.p50Micros).padStart(9)}µs  p99 ${fmt(r.p99Micros).padStart(9)}µs  ` +
+        `max ${fmt(r.maxMicros).padStart(10)}µs  ${fmt(r.opsPerSec, 0).padStart(11)} ops/s  ${targetText(r)}`,
+    );
+    return r;
+  });
+  const record = {
+    suite,
+    at: new Date().toISOString(),
+    revision: gitRevision(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    results,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${suite}.json`), JSON.stringify(record, null, 2) + '\n');
+  appendFileSync(join(RESULTS_DIR, `${suite}.history.jsonl`), JSON.stringify(record) + '\n');
+  console.log(`results kept in ${join('tools/bench/results', `${suite}.json`)}`);
+  return results;
+}
