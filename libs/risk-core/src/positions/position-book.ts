@@ -1,0 +1,182 @@
+import { USD_ZERO, Usd } from '../money/usd';
+import { tokenKey, type TokenKey } from '../tokens/token-key';
+import type { LedgerEntry, SwapEntry, TransferEntry } from './ledger-entry';
+import type { LedgerValuation } from './ledger-valuation';
+import type { TokenPosition } from './token-position';
+import type { TradeOutcome } from './trade-outcome';
+
+/** How a quantity change is booked against an opposite position: a sale realizes PnL, a transfer out does not. */
+type Reduction = 'realize' | 'at-cost';
+
+interface ChangeResult {
+  /** PnL realized by the change; null when it closed quantity but a price or the cost was unknown. */
+  realized: Usd | null;
+  closed: boolean;
+}
+
+const ratio = (part: bigint, whole: bigint): Usd => new Usd(part.toString()).div(whole.toString());
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+/**
+ * One user's positions under the average-cost method, in O(tokens touched) per event.
+ *
+ * Method (the one most portfolio trackers use, e.g. ghostfolio's ROAI calculator and Nautilus' netting positions):
+ * - A swap of A for B is worth V = the USD value of A given (B received when A has no price).
+ * - A is disposed of at proceeds V: PnL = V − A's average cost of the quantity sold is realized.
+ * - B is acquired at cost V, raising its average cost.
+ * - Selling more than is held opens a short whose cost is the (negative) proceeds; buying it back realizes PnL.
+ * - A fee of F tokens is a disposal of F at its value Vf (realizing Vf − cost) plus an expense of Vf: realized PnL
+ *   falls by F's average cost and `feesUsd` rises by Vf. Fee amounts are always positive = paid by the user.
+ * - A transfer in acquires at the value of the moment; a transfer out removes quantity at average cost and
+ *   realizes nothing.
+ * Invariant (checked by property tests): Σ realized + Σ unrealized = Σ value − Σ net cost contributed.
+ */
+export class PositionBook {
+  private readonly positions = new Map<TokenKey, TokenPosition>();
+
+  /** Applies one event at the valuation it was booked at, returning what it did to PnL. */
+  apply(entry: LedgerEntry, valuation: LedgerValuation): TradeOutcome {
+    return entry.kind === 'swap' ? this.applySwap(entry, valuation) : this.applyTransfer(entry, valuation);
+  }
+
+  get(chainId: number, token: string): TokenPosition | undefined {
+    return this.positions.get(tokenKey(chainId, token));
+  }
+
+  holds(chainId: number, token: string): boolean {
+    return this.positions.has(tokenKey(chainId, token));
+  }
+
+  /** Every token ever touched, closed positions included (they carry realized PnL). */
+  all(): IterableIterator<TokenPosition> {
+    return this.positions.values();
+  }
+
+  get size(): number {
+    return this.positions.size;
+  }
+
+  /** Plain copies for persistence and snapshots. */
+  entries(): TokenPosition[] {
+    return [...this.positions.values()].map((p) => ({ ...p }));
+  }
+
+  static restore(positions: Iterable<TokenPosition>): PositionBook {
+    const book = new PositionBook();
+    for (const p of positions) book.positions.set(tokenKey(p.chainId, p.token), { ...p });
+    return book;
+  }
+
+  private applySwap(swap: SwapEntry, valuation: LedgerValuation): TradeOutcome {
+    const { valueUsd } = valuation;
+    const sold = this.change(swap.chainId, swap.tokenIn, -swap.amountIn, valueUsd, 'realize');
+    const bought = this.change(swap.chainId, swap.tokenOut, swap.amountOut, valueUsd, 'realize');
+
+    let realized: Usd | null = sold.realized === null || bought.realized === null ? null : sold.realized.add(bought.realized);
+    let feesUsd: Usd | null = USD_ZERO;
+    for (const [i, fee] of swap.fees.entries()) {
+      const feeValue = valuation.feesUsd[i] ?? null;
+      const disposal = this.change(swap.chainId, fee.token, -fee.amount, feeValue, 'realize');
+      if (feeValue === null) {
+        // The disposal above already marked the position unvalued; the trade's PnL is unknown.
+        feesUsd = null;
+        realized = null;
+        continue;
+      }
+      const position = this.position(swap.chainId, fee.token);
+      position.feesUsd = position.feesUsd.add(feeValue);
+      position.realizedPnlUsd = position.realizedPnlUsd.sub(feeValue);
+      if (feesUsd !== null) feesUsd = feesUsd.add(feeValue);
+      realized = disposal.realized === null || realized === null ? null : realized.add(disposal.realized).sub(feeValue);
+    }
+
+    return {
+      id: swap.id,
+      timestamp: swap.timestamp,
+      closesPosition: sold.closed || bought.closed,
+      realizedPnlUsd: realized,
+      notionalUsd: valueUsd,
+      feesUsd,
+    };
+  }
+
+  private applyTransfer(transfer: TransferEntry, valuation: LedgerValuation): TradeOutcome {
+    const delta = transfer.direction === 'in' ? transfer.amount : -transfer.amount;
+    this.change(transfer.chainId, transfer.token, delta, valuation.valueUsd, 'at-cost');
+    return {
+      id: transfer.id,
+      timestamp: transfer.timestamp,
+      closesPosition: false,
+      realizedPnlUsd: USD_ZERO,
+      notionalUsd: valuation.valueUsd,
+      feesUsd: USD_ZERO,
+    };
+  }
+
+  /**
+   * Moves `delta` base units (signed) worth `valueUsd` (unsigned, for |delta|) into the position. The part that
+   * reduces an opposite position closes at average cost; the rest opens or extends at `valueUsd`.
+   */
+  private change(chainId: number, token: string, delta: bigint, valueUsd: Usd | null, reduction: Reduction): ChangeResult {
+    const p = this.position(chainId, token);
+    const size = abs(delta);
+    if (size === 0n) return { realized: USD_ZERO, closed: false };
+    const direction = delta > 0n ? 1n : -1n;
+
+    let realized: Usd | null = USD_ZERO;
+    let closed = false;
+    let opening = size;
+    if (p.quantity !== 0n && (p.quantity > 0n) !== (delta > 0n)) {
+      const held = abs(p.quantity);
+      const closing = size < held ? size : held;
+      closed = true;
+      opening = size - closing;
+      const costClosed = p.costKnown ? p.costUsd.mul(ratio(closing, held)) : null;
+      if (reduction === 'realize') {
+        if (valueUsd !== null && costClosed !== null) {
+          const proceeds = valueUsd.mul(ratio(closing, size));
+          // Long sold: proceeds − cost. Short bought back: −spent − (negative) cost.
+          realized = (p.quantity > 0n ? proceeds : proceeds.neg()).sub(costClosed);
+          p.realizedPnlUsd = p.realizedPnlUsd.add(realized);
+        } else {
+          realized = null;
+          p.unvaluedEvents++;
+        }
+      }
+      if (costClosed !== null) p.costUsd = p.costUsd.sub(costClosed);
+      p.quantity += direction * closing;
+      if (p.quantity === 0n) {
+        p.costUsd = USD_ZERO;
+        p.costKnown = true;
+      }
+    }
+    if (opening > 0n) {
+      if (valueUsd === null) p.costKnown = false;
+      else {
+        const openingValue = opening === size ? valueUsd : valueUsd.mul(ratio(opening, size));
+        p.costUsd = direction > 0n ? p.costUsd.add(openingValue) : p.costUsd.sub(openingValue);
+      }
+      p.quantity += direction * opening;
+    }
+    return { realized, closed };
+  }
+
+  private position(chainId: number, token: string): TokenPosition {
+    const key = tokenKey(chainId, token);
+    let p = this.positions.get(key);
+    if (!p) {
+      p = {
+        chainId,
+        token: token.toLowerCase(),
+        quantity: 0n,
+        costUsd: USD_ZERO,
+        costKnown: true,
+        realizedPnlUsd: USD_ZERO,
+        feesUsd: USD_ZERO,
+        unvaluedEvents: 0,
+      };
+      this.positions.set(key, p);
+    }
+    return p;
+  }
+}

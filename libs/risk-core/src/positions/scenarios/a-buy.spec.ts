@@ -1,0 +1,56 @@
+import { PriceBook } from '../../prices/price-book';
+import { TokenRegistry } from '../../tokens/token-registry';
+import { valueExposure } from '../../exposure/value-exposure';
+import { PositionBook } from '../position-book';
+import { valueLedgerEntry } from '../value-ledger-entry';
+import type { LedgerEntry } from '../ledger-entry';
+
+// Pinned clock: every timestamp below is fixed; nothing reads the wall clock.
+const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+
+describe('scenario: deposit 10,000 USDC, buy 2 WETH at 3,000, WETH rises to 3,300', () => {
+  const registry = new TokenRegistry();
+  const prices = new PriceBook();
+  const book = new PositionBook();
+  const book$ = (entry: LedgerEntry) => book.apply(entry, valueLedgerEntry(entry, registry, prices));
+
+  prices.apply(1, USDC, '1', T0, 'test');
+  prices.apply(1, WETH, '3000', T0, 'test');
+  const deposit = book$({ kind: 'transfer', id: 'd1', chainId: 1, token: USDC, direction: 'in', amount: 10_000_000_000n, timestamp: T0 });
+  const buy = book$({
+    kind: 'swap', id: 'b1', chainId: 1, tokenIn: USDC, amountIn: 6_000_000_000n, tokenOut: WETH,
+    amountOut: 2_000_000_000_000_000_000n, fees: [], timestamp: T0 + 1_000,
+  });
+
+  it('the deposit opens USDC at cost 10,000 and realizes nothing', () => {
+    expect(deposit.realizedPnlUsd?.toString()).toBe('0');
+    expect(deposit.closesPosition).toBe(false);
+  });
+
+  it('the buy is worth 6,000 USD, disposes of USDC at cost (no PnL) and opens WETH at 6,000', () => {
+    expect(buy.notionalUsd?.toString()).toBe('6000');
+    expect(buy.realizedPnlUsd?.toString()).toBe('0');
+    expect(book.get(1, WETH)).toMatchObject({ quantity: 2_000_000_000_000_000_000n, costKnown: true });
+    expect(book.get(1, WETH)?.costUsd.toString()).toBe('6000');
+    expect(book.get(1, USDC)?.quantity).toBe(4_000_000_000n);
+    expect(book.get(1, USDC)?.costUsd.toString()).toBe('4000');
+  });
+
+  it('at 3,300 WETH is worth 6,600: unrealized +600 at an average cost of 3,000', () => {
+    prices.apply(1, WETH, '3300', T0 + 60_000, 'test');
+    const snapshot = valueExposure(book, registry, prices);
+    const weth = snapshot.positions.find((p) => p.token === WETH);
+    expect(weth?.valueUsd?.toString()).toBe('6600');
+    expect(weth?.averageCostUsd?.toString()).toBe('3000');
+    expect(weth?.unrealizedPnlUsd?.toString()).toBe('600');
+    expect(snapshot.grossUsd.toString()).toBe('10600');
+    expect(snapshot.stablecoinUsd.toString()).toBe('4000');
+    expect(snapshot.volatileUsd.toString()).toBe('6600');
+    expect(snapshot.unrealizedPnlUsd.toString()).toBe('600');
+    expect(snapshot.realizedPnlUsd.toString()).toBe('0');
+    expect(snapshot.pnlComplete).toBe(true);
+    expect(snapshot.oldestPriceAt).toBe(T0);
+  });
+});
