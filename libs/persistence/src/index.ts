@@ -3,6 +3,7 @@ export * from './postgres/data-source';
 export * from './postgres/entities/trade.entity';
 export * from './postgres/entities/user-balance.entity';
 export * from './postgres/entities/alert.entity';
+export * from './postgres/entities/rule-state.entity';
 export * from './postgres/repositories/trade-ledger.repository';
 export * from './postgres/repositories/alert.repository';
 export * from './postgres/postgres.module';

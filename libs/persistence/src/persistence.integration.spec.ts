@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { ExposureUpdate, RiskAlert, Trade } from '@hyperdex/contracts';
+import type { ExposureUpdate, RiskAlert, Trade, Transfer } from '@hyperdex/contracts';
+import { PositionBook, Usd, type LedgerValuation } from '@hyperdex/risk-core';
 import { dataSourceOptions, runMigrations } from './postgres/data-source';
 import type { DatabaseSettings } from './postgres/database.settings';
 import { AlertRepository } from './postgres/repositories/alert.repository';
@@ -46,10 +47,7 @@ const trade = (tradeId: string, amountIn = '3000000000', amountOut = '1000000000
   timestamp: 1_764_000_000_000,
 });
 
-const deltas = (t: Trade) => [
-  { chainId: t.chainId, token: t.tokenIn, delta: -BigInt(t.amountIn) },
-  { chainId: t.chainId, token: t.tokenOut, delta: BigInt(t.amountOut) },
-];
+const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueUsd === null ? null : new Usd(valueUsd), feesUsd: [] });
 
 describe('PostgreSQL repositories', () => {
   let dataSource: DataSource;
@@ -57,7 +55,7 @@ describe('PostgreSQL repositories', () => {
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${settings.database}`);
-    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000']);
+    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000']);
     expect(await runMigrations(settings)).toEqual([]);
     dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
   });
@@ -69,10 +67,10 @@ describe('PostgreSQL repositories', () => {
   it('applies a trade and its balance deltas once, however often it is recorded', async () => {
     const ledger = new TradeLedgerRepository(dataSource);
     const t = trade('t-1');
-    expect(await ledger.recordTrade(t, deltas(t), { partition: 2, offset: '17' })).toBe(true);
-    expect(await ledger.recordTrade(t, deltas(t), { partition: 2, offset: '17' })).toBe(false);
+    expect(await ledger.recordEvent(t, booked('3000'), { partition: 2, offset: '17' })).toBe(true);
+    expect(await ledger.recordEvent(t, booked('3000'), { partition: 2, offset: '17' })).toBe(false);
     const t2 = trade('t-2', '1500000000', '500000000000000000');
-    expect(await ledger.recordTrade(t2, deltas(t2), null)).toBe(true);
+    expect(await ledger.recordEvent(t2, booked('1500'), null)).toBe(true);
     const balances = await ledger.loadBalances('alice');
     expect(balances.sort((a, b) => a.token.localeCompare(b.token))).toEqual([
       { chainId: 1, token: USDC, balance: -4_500_000_000n },
@@ -84,8 +82,39 @@ describe('PostgreSQL repositories', () => {
   it('keeps every digit of a uint256 amount', async () => {
     const ledger = new TradeLedgerRepository(dataSource);
     const t = { ...trade('t-max', '1', UINT256_MAX), userId: 'whale' };
-    await ledger.recordTrade(t, deltas(t), null);
+    await ledger.recordEvent(t, booked(null), null);
     expect((await ledger.loadBalances('whale')).find((b) => b.token === WETH)?.balance.toString()).toBe(UINT256_MAX);
+  });
+
+  it('replays transfers, swaps with fees and their valuations into the same book, minus what a reorg retracted', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const user = 'replayer';
+    const deposit: Transfer = { kind: 'transfer', transferId: 'r-dep', userId: user, chainId: 1, token: USDC, direction: 'in', amount: '5000000000', timestamp: 1_764_000_000_000 };
+    const buy: Trade = { ...trade('r-buy'), userId: user, fees: [{ kind: 'gas', token: USDC, amount: '2000000' }] };
+    const reorged: Trade = { ...trade('r-reorg', '1000000000', '300000000000000000'), userId: user };
+    const live = new PositionBook();
+    for (const [event, valuation] of [
+      [deposit, booked('5000')],
+      [buy, { valueUsd: new Usd('3000'), feesUsd: [new Usd('2')] }],
+      [reorged, booked('1000')],
+    ] as const) {
+      expect(await ledger.recordEvent(event, valuation, null)).toBe(true);
+    }
+    expect(await ledger.retract({ kind: 'retraction', tradeId: 'r-reorg', userId: user, chainId: 1, reason: 'log removed', timestamp: 1_764_000_001_000 })).toBe(true);
+    expect(await ledger.retract({ kind: 'retraction', tradeId: 'r-reorg', userId: user, chainId: 1, reason: 'again', timestamp: 1_764_000_002_000 })).toBe(false);
+
+    const replayed = new PositionBook();
+    for (const { entry, valuation } of await ledger.loadLedger(user)) replayed.apply(entry, valuation);
+    live.apply({ kind: 'transfer', id: 'r-dep', chainId: 1, token: USDC, direction: 'in', amount: 5_000_000_000n, timestamp: 1_764_000_000_000 }, booked('5000'));
+    live.apply({ kind: 'swap', id: 'r-buy', chainId: 1, tokenIn: USDC, amountIn: 3_000_000_000n, tokenOut: WETH, amountOut: 10n ** 18n, fees: [{ token: USDC, amount: 2_000_000n }], timestamp: 1_764_000_000_000 }, { valueUsd: new Usd('3000'), feesUsd: [new Usd('2')] });
+    const show = (b: PositionBook) => b.entries().map((p) => ({ ...p, costUsd: p.costUsd.toFixed(), realizedPnlUsd: p.realizedPnlUsd.toFixed(), feesUsd: p.feesUsd.toFixed() }));
+    expect(show(replayed)).toEqual(show(live));
+    const balances = await ledger.loadBalances(user);
+    expect(balances.sort((a, b) => a.token.localeCompare(b.token))).toEqual([
+      { chainId: 1, token: USDC, balance: 1_998_000_000n },
+      { chainId: 1, token: WETH, balance: 10n ** 18n },
+    ]);
+    expect(await ledger.countTrades(user)).toBe(2);
   });
 
   it('records an alert once and reports when it was first recorded', async () => {
@@ -118,9 +147,15 @@ describe('ExposureCache on Redis', () => {
     eventId: `evt-${asOf}`,
     userId: 'alice',
     asOf,
-    cause: { kind: 'trade', tradeId: 't' },
+    cause: { kind: 'transfer', transferId: 't' },
     grossExposureUsd: gross,
     netExposureUsd: gross,
+    stablecoinExposureUsd: '0',
+    volatileExposureUsd: gross,
+    realizedPnlUsd: '0',
+    unrealizedPnlUsd: '0',
+    feesUsd: '0',
+    pnlComplete: true,
     positions: [],
     unpriced: [],
     oldestPriceAt: null,

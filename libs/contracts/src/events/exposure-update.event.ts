@@ -21,12 +21,32 @@ export const TokenPositionSchema = z.strictObject({
   valueUsd: decimalString.nullable(),
   /** |value| / gross exposure, as a decimal fraction in [0, 1]; null while unpriced. */
   share: decimalString.nullable(),
+  stablecoin: z.boolean(),
+  /** Signed USD cost of the open quantity under average cost (negative for a short); null when a leg was unpriced. */
+  costUsd: decimalString.nullable(),
+  averageCostUsd: decimalString.nullable(),
+  /** value − cost; null when either is unknown. */
+  unrealizedPnlUsd: decimalString.nullable(),
+  /** PnL realized in this token so far, net of the fees paid in it. */
+  realizedPnlUsd: decimalString,
+  feesUsd: decimalString,
 });
 
 export const UnpricedReasonSchema = z.enum(['no-price', 'unknown-token']);
 
+/** What one ledger event did to PnL: the unit of win rate, losing streaks and average trade size. */
+export const TradeOutcomeSchema = z.strictObject({
+  /** True when the trade disposed of quantity held before (a closed trade). */
+  closesPosition: z.boolean(),
+  realizedPnlUsd: decimalString.nullable(),
+  notionalUsd: decimalString.nullable(),
+  feesUsd: decimalString.nullable(),
+});
+
 export const ExposureCauseSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('trade'), tradeId: identifier(200) }),
+  z.strictObject({ kind: z.literal('trade'), tradeId: identifier(200), outcome: TradeOutcomeSchema, executedAt: epochMillis }),
+  z.strictObject({ kind: z.literal('transfer'), transferId: identifier(200) }),
+  z.strictObject({ kind: z.literal('retraction'), tradeId: identifier(200), reason: z.string().min(1).max(200) }),
   z.strictObject({ kind: z.literal('price'), chainId, token: evmAddress }),
 ]);
 
@@ -40,6 +60,14 @@ export const ExposureUpdateSchema = z.strictObject({
   grossExposureUsd: decimalString,
   /** Σ value over priced positions (longs minus shorts). */
   netExposureUsd: decimalString,
+  /** Σ |value| of stablecoin positions; with volatileExposureUsd it sums to grossExposureUsd. */
+  stablecoinExposureUsd: decimalString,
+  volatileExposureUsd: decimalString,
+  realizedPnlUsd: decimalString,
+  unrealizedPnlUsd: decimalString,
+  feesUsd: decimalString,
+  /** False when some PnL could not be valued for want of a price. */
+  pnlComplete: z.boolean(),
   positions: z.array(TokenPositionSchema),
   unpriced: z.array(z.strictObject({ chainId, token: evmAddress, reason: UnpricedReasonSchema })),
   /** Timestamp of the oldest price used, so consumers can judge staleness; null when nothing is priced. */
@@ -47,5 +75,6 @@ export const ExposureUpdateSchema = z.strictObject({
 });
 
 export type TokenPosition = z.infer<typeof TokenPositionSchema>;
+export type TradeOutcomeEvent = z.infer<typeof TradeOutcomeSchema>;
 export type ExposureCause = z.infer<typeof ExposureCauseSchema>;
 export type ExposureUpdate = z.infer<typeof ExposureUpdateSchema>;

@@ -4,10 +4,12 @@ import { AlertEntity } from './entities/alert.entity';
 import { TradeEntity } from './entities/trade.entity';
 import { UserBalanceEntity } from './entities/user-balance.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { LedgerEvents1764500000000 } from './migrations/1764500000000-ledger-events';
+import { RuleStateEntity } from './entities/rule-state.entity';
 
-export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity];
+export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity];
 /** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, LedgerEvents1764500000000];
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
