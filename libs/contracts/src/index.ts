@@ -12,6 +12,7 @@ export * from './events/ledger-event';
 export * from './events/price-tick.event';
 export * from './events/exposure-update.event';
 export * from './events/risk-alert.event';
+export * from './events/risk-metrics.event';
 export * from './events/alert-notification.event';
 export * from './events/dead-letter.event';
 export * from './api/ingest.request';

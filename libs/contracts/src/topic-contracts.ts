@@ -3,6 +3,7 @@ import { AlertNotificationSchema } from './events/alert-notification.event';
 import { ExposureUpdateSchema } from './events/exposure-update.event';
 import { PriceTickSchema, priceKey } from './events/price-tick.event';
 import { RiskAlertSchema } from './events/risk-alert.event';
+import { RiskMetricsSchema } from './events/risk-metrics.event';
 import { LedgerEventSchema } from './events/ledger-event';
 import { Topics, type TopicName } from './topics';
 
@@ -22,6 +23,7 @@ export const TopicContracts = {
   [Topics.prices]: contract({ schema: PriceTickSchema, key: priceKey, compacted: true }),
   [Topics.positions]: contract({ schema: ExposureUpdateSchema, key: (e) => e.userId, compacted: false }),
   [Topics.riskAlerts]: contract({ schema: RiskAlertSchema, key: (a) => a.userId, compacted: false }),
+  [Topics.riskMetrics]: contract({ schema: RiskMetricsSchema, key: (m) => m.userId, compacted: false }),
   [Topics.alertNotifications]: contract({ schema: AlertNotificationSchema, key: (n) => n.alert.userId, compacted: false }),
 } as const satisfies Record<TopicName, TopicContract<z.ZodType>>;
 

@@ -7,6 +7,7 @@ export const Topics = {
   prices: 'hyperdex.prices.v1',
   positions: 'hyperdex.positions.v1',
   riskAlerts: 'hyperdex.risk-alerts.v1',
+  riskMetrics: 'hyperdex.risk-metrics.v1',
   alertNotifications: 'hyperdex.alert-notifications.v1',
 } as const;
 

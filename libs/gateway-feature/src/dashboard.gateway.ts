@@ -3,7 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/w
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
-import { userRoom, type AlertNotification, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
+import { userRoom, type AlertNotification, type RiskMetrics, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -67,6 +67,11 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
   sendAlert(notification: AlertNotification): void {
     this.server.to(userRoom(notification.alert.userId)).emit('alert', notification);
     this.pushed.inc({ event: 'alert' });
+  }
+
+  sendRiskMetrics(metrics: RiskMetrics): void {
+    this.server.to(userRoom(metrics.userId)).emit('risk-metrics', metrics);
+    this.pushed.inc({ event: 'risk-metrics' });
   }
 
   onApplicationShutdown(): void {

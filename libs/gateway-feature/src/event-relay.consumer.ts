@@ -6,7 +6,7 @@ import { DashboardGateway } from './dashboard.gateway';
 export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
 
 /**
- * Relays exposure updates and alert notifications to sockets. Each gateway instance has its own consumer
+ * Relays exposure updates, risk metrics and alert notifications to sockets. Each gateway instance has its own consumer
  * groups, because a user's sockets may be connected to any instance. It relays live events only: nothing is
  * committed, so a restarted instance starts at the newest record rather than flooding sockets with the past.
  */
@@ -32,6 +32,13 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
       fromBeginning: false,
       commitOffsets: false,
       handler: async (notification) => this.gateway.sendAlert(notification),
+    });
+    await this.subscribers.subscribe({
+      topic: Topics.riskMetrics,
+      groupId: `gateway-${this.instanceId}-risk-metrics`,
+      fromBeginning: false,
+      commitOffsets: false,
+      handler: async (metrics) => this.gateway.sendRiskMetrics(metrics),
     });
   }
 }

@@ -39,7 +39,7 @@ export class GatewayServiceModule {
         ObservabilityModule.forRoot({ serviceName: 'gateway', logger }),
         MessagingModule.forRoot({
           settings: toKafkaSettings(config, 'gateway'),
-          topics: [Topics.positions, Topics.alertNotifications],
+          topics: [Topics.positions, Topics.alertNotifications, Topics.riskMetrics],
         }),
         RedisModule.forRoot(toRedisSettings(config)),
         GatewayModule.forRoot(config),

@@ -1,19 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { Topics, type ExposureCause, type PriceTick, type Trade } from '@hyperdex/contracts';
+import { Topics, type ExposureCause, type LedgerEvent, type PriceTick, type TradeRetraction } from '@hyperdex/contracts';
 import { EventPublisher, type MessageContext } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { ExposureCache, TradeLedgerRepository } from '@hyperdex/persistence';
-import { PriceBook, TokenRegistry, UserBalances, swapDeltas, valueExposure } from '@hyperdex/risk-core';
+import { PositionBook, PriceBook, TokenRegistry, formatUsd, toLedgerEntry, valueExposure, valueLedgerEntry, type TradeOutcome } from '@hyperdex/risk-core';
 import { toExposureUpdate } from './exposure-event.mapper';
 import { KeyedSerializer } from './keyed-serializer';
-import { UserBalanceCache } from './user-balance-cache';
+import { PositionBookCache } from './position-book-cache';
+
+const outcomeOnWire = (o: TradeOutcome) => ({
+  closesPosition: o.closesPosition,
+  realizedPnlUsd: o.realizedPnlUsd ? formatUsd(o.realizedPnlUsd) : null,
+  notionalUsd: o.notionalUsd ? formatUsd(o.notionalUsd) : null,
+  feesUsd: o.feesUsd ? formatUsd(o.feesUsd) : null,
+});
 
 /**
- * Keeps users' balances and values them. The PostgreSQL ledger is the truth: a trade is applied to memory only
- * after its transaction committed, and a trade id seen before changes nothing. Every change is published as an
- * exposure update and cached in Redis for the gateway's REST reads.
+ * Keeps users' positions (average cost, realized and unrealized PnL) and values them. The PostgreSQL ledger is the
+ * truth: an event is applied to memory only after its transaction committed, with the valuation stored beside it,
+ * and an id seen before changes nothing. Every change is published as an exposure update and cached in Redis for
+ * the gateway's REST reads.
  */
 @Injectable()
 export class PortfolioService {
@@ -23,7 +31,7 @@ export class PortfolioService {
 
   constructor(
     private readonly registry: TokenRegistry,
-    private readonly users: UserBalanceCache,
+    private readonly users: PositionBookCache,
     private readonly ledger: TradeLedgerRepository,
     private readonly cache: ExposureCache,
     private readonly publisher: EventPublisher,
@@ -33,22 +41,30 @@ export class PortfolioService {
     this.cacheFailures = metrics.counter('hyperdex_exposure_cache_failures_total', 'Exposure snapshots that could not be cached in Redis');
   }
 
-
-  async applyTrade(trade: Trade, context: MessageContext): Promise<void> {
-    await this.perUser.run(trade.userId, async () => {
-      const deltas = swapDeltas(trade);
-      const applied = await this.ledger.recordTrade(
-        trade,
-        deltas.map((d) => ({ chainId: d.chainId, token: d.token, delta: d.balance })),
-        { partition: context.partition, offset: context.offset },
-      );
-      const cached = this.users.get(trade.userId);
-      if (cached && applied) cached.apply(deltas);
-      const balances = cached ?? new UserBalances(await this.ledger.loadBalances(trade.userId));
-      this.users.put(trade.userId, balances, context.partition);
-      if (!applied) this.logger.info({ tradeId: trade.tradeId, userId: trade.userId }, 'trade already recorded; republishing exposure');
+  async applyLedgerEvent(event: LedgerEvent, context: MessageContext): Promise<void> {
+    if (event.kind === 'retraction') return this.retract(event, context);
+    await this.perUser.run(event.userId, async () => {
+      const entry = toLedgerEntry(event);
+      const book = await this.bookOf(event.userId, context.partition);
+      const valuation = valueLedgerEntry(entry, this.registry, this.prices);
+      const applied = await this.ledger.recordEvent(event, valuation, { partition: context.partition, offset: context.offset });
+      let cause: ExposureCause;
+      if (applied) {
+        const outcome = book.apply(entry, valuation);
+        cause = event.kind === 'transfer'
+          ? { kind: 'transfer', transferId: event.transferId }
+          : { kind: 'trade', tradeId: event.tradeId, outcome: outcomeOnWire(outcome), executedAt: event.timestamp };
+      } else {
+        this.logger.info({ id: entry.id, userId: event.userId }, 'event already recorded; republishing exposure');
+        // The book already holds it (it was loaded from the ledger); the outcome is not known again, so the
+        // republished update must not count as a new closed trade.
+        cause = event.kind === 'transfer'
+          ? { kind: 'transfer', transferId: event.transferId }
+          : { kind: 'trade', tradeId: event.tradeId, outcome: { closesPosition: false, realizedPnlUsd: null, notionalUsd: null, feesUsd: null }, executedAt: event.timestamp };
+      }
+      this.users.put(event.userId, book, context.partition);
       // Published even for a duplicate: the first delivery may have committed without publishing.
-      await this.publishExposure(trade.userId, balances, { kind: 'trade', tradeId: trade.tradeId });
+      await this.publishExposure(event.userId, book, cause);
     });
   }
 
@@ -58,8 +74,8 @@ export class PortfolioService {
     await Promise.all(
       this.users.holdersOf(tick.chainId, tick.token).map((userId) =>
         this.perUser.run(userId, async () => {
-          const balances = this.users.get(userId);
-          if (balances) await this.publishExposure(userId, balances, { kind: 'price', chainId: tick.chainId, token: tick.token });
+          const book = this.users.get(userId);
+          if (book) await this.publishExposure(userId, book, { kind: 'price', chainId: tick.chainId, token: tick.token });
         }),
       ),
     );
@@ -71,8 +87,34 @@ export class PortfolioService {
     if (dropped) this.logger.info({ dropped, partitions }, 'dropped users of partitions now owned elsewhere');
   }
 
-  private async publishExposure(userId: string, balances: UserBalances, cause: ExposureCause): Promise<void> {
-    const update = toExposureUpdate(userId, valueExposure(balances, this.registry, this.prices), cause, Date.now());
+  /** A reorg removed the trade's log: take it out of the ledger and rebuild the user's book without it. */
+  private async retract(retraction: TradeRetraction, context: MessageContext): Promise<void> {
+    await this.perUser.run(retraction.userId, async () => {
+      const retracted = await this.ledger.retract(retraction);
+      if (!retracted) this.logger.info({ tradeId: retraction.tradeId, userId: retraction.userId }, 'nothing to retract');
+      const book = await this.replay(retraction.userId);
+      this.users.put(retraction.userId, book, context.partition);
+      await this.publishExposure(retraction.userId, book, { kind: 'retraction', tradeId: retraction.tradeId, reason: retraction.reason });
+    });
+  }
+
+  private async bookOf(userId: string, partition: number): Promise<PositionBook> {
+    const cached = this.users.get(userId);
+    if (cached) return cached;
+    const book = await this.replay(userId);
+    this.users.put(userId, book, partition);
+    return book;
+  }
+
+  /** Rebuilds a book from the ledger at the valuations each event was booked at: O(events of the user). */
+  private async replay(userId: string): Promise<PositionBook> {
+    const book = new PositionBook();
+    for (const { entry, valuation } of await this.ledger.loadLedger(userId)) book.apply(entry, valuation);
+    return book;
+  }
+
+  private async publishExposure(userId: string, book: PositionBook, cause: ExposureCause): Promise<void> {
+    const update = toExposureUpdate(userId, valueExposure(book, this.registry, this.prices), cause, Date.now());
     try {
       await this.cache.put(update);
     } catch (error) {

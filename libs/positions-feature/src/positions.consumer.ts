@@ -5,7 +5,7 @@ import { PortfolioService } from './portfolio.service';
 
 export const POSITIONS_INSTANCE_ID = Symbol('POSITIONS_INSTANCE_ID');
 
-/** Feeds trades (shared group: users are split across instances) and prices (every instance reads all). */
+/** Feeds ledger events: trades, transfers, retractions (shared group: users are split across instances) and prices (every instance reads all). */
 @Injectable()
 export class PositionsConsumer implements OnApplicationBootstrap {
   constructor(
@@ -29,7 +29,7 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       groupId: 'positions',
       fromBeginning: true,
       onAssignment: (partitions) => this.portfolio.retainPartitions(partitions),
-      handler: (trade, context) => this.portfolio.applyTrade(trade, context),
+      handler: (event, context) => this.portfolio.applyLedgerEvent(event, context),
     });
   }
 }

@@ -8,7 +8,7 @@ import { PortfolioService } from './portfolio.service';
 import type { PositionsConfig } from './positions.config';
 import { POSITIONS_INSTANCE_ID, PositionsConsumer } from './positions.consumer';
 import { loadTokenRegistry } from './token-registry.loader';
-import { UserBalanceCache } from './user-balance-cache';
+import { PositionBookCache } from './position-book-cache';
 
 /** Positions: balances per user from trades, valued at the latest prices. */
 @Module({})
@@ -19,7 +19,7 @@ export class PositionsModule {
       providers: [
         { provide: TokenRegistry, useValue: loadTokenRegistry(config.TOKEN_REGISTRY_FILE) },
         { provide: POSITIONS_INSTANCE_ID, useValue: config.POSITIONS_INSTANCE_ID },
-        { provide: UserBalanceCache, useValue: new UserBalanceCache(config.POSITIONS_MAX_CACHED_USERS) },
+        { provide: PositionBookCache, useValue: new PositionBookCache(config.POSITIONS_MAX_CACHED_USERS) },
         PortfolioService,
         PositionsConsumer,
       ],

@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '@hyperdex/contracts';
 import type { TokenInfo } from './token-info';
 
 const t = (chainId: number, address: string, symbol: string, decimals: number, stablecoin = false): TokenInfo => ({
@@ -40,4 +41,13 @@ export const DEFAULT_TOKENS: readonly TokenInfo[] = [
   t(56, '0xbb4CdB9CBd36B01bD1cBaEBF2De08d9173bc095c', 'WBNB', 18),
   t(56, '0x55d398326f99059fF775485246999027B3197955', 'USDT', 18, true),
   t(56, '0x8AC76a51cc950d9822D68b83fE1Ad97B32Cd580d', 'USDC', 18, true),
+  // Native coins, written as the 0xEeee…EEeE pseudo-address (gas fees and native legs of swaps).
+  t(1, NATIVE, 'ETH', 18),
+  t(42161, NATIVE, 'ETH', 18),
+  t(8453, NATIVE, 'ETH', 18),
+  t(10, NATIVE, 'ETH', 18),
+  t(137, NATIVE, 'POL', 18),
+  t(56, NATIVE, 'BNB', 18),
+  t(43114, NATIVE, 'AVAX', 18),
+  t(100, NATIVE, 'xDAI', 18, true),
 ];

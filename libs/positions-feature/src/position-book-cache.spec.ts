@@ -1,13 +1,16 @@
-import { UserBalances } from '@hyperdex/risk-core';
-import { UserBalanceCache } from './user-balance-cache';
+import { PositionBook, USD_ZERO } from '@hyperdex/risk-core';
+import { PositionBookCache } from './position-book-cache';
 
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
-const holding = (...tokens: string[]) => new UserBalances(tokens.map((token) => ({ chainId: 1, token, balance: 1n })));
+const holding = (...tokens: string[]) =>
+  PositionBook.restore(
+    tokens.map((token) => ({ chainId: 1, token, quantity: 1n, costUsd: USD_ZERO, costKnown: true, realizedPnlUsd: USD_ZERO, feesUsd: USD_ZERO, unvaluedEvents: 0 })),
+  );
 
-describe('UserBalanceCache', () => {
+describe('PositionBookCache', () => {
   it('indexes holders by token and re-indexes when a user changes', () => {
-    const cache = new UserBalanceCache(10);
+    const cache = new PositionBookCache(10);
     cache.put('alice', holding(WETH), 0);
     cache.put('bob', holding(WETH, USDC), 1);
     expect(cache.holdersOf(1, WETH).sort()).toEqual(['alice', 'bob']);
@@ -18,7 +21,7 @@ describe('UserBalanceCache', () => {
   });
 
   it('evicts the least recently used user beyond its bound, index included', () => {
-    const cache = new UserBalanceCache(2);
+    const cache = new PositionBookCache(2);
     cache.put('alice', holding(WETH), 0);
     cache.put('bob', holding(WETH), 0);
     cache.get('alice');
@@ -29,7 +32,7 @@ describe('UserBalanceCache', () => {
   });
 
   it('drops the users of partitions that moved to another instance', () => {
-    const cache = new UserBalanceCache(10);
+    const cache = new PositionBookCache(10);
     cache.put('alice', holding(WETH), 0);
     cache.put('bob', holding(WETH), 3);
     cache.put('carol', holding(USDC), 5);

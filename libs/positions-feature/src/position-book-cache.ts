@@ -1,7 +1,7 @@
-import { tokenKey, type TokenKey, type UserBalances } from '@hyperdex/risk-core';
+import { tokenKey, type PositionBook, type TokenKey } from '@hyperdex/risk-core';
 
 interface Entry {
-  balances: UserBalances;
+  book: PositionBook;
   /** The trades partition the user's events arrive on; only its current owner may keep the user. */
   partition: number;
 }
@@ -12,7 +12,7 @@ interface Entry {
  * users of partitions now owned by another instance are dropped, because their next trades will be applied
  * there and a copy kept here would go stale. The PostgreSQL ledger stays the truth; an evicted user reloads.
  */
-export class UserBalanceCache {
+export class PositionBookCache {
   private readonly entries = new Map<string, Entry>();
   private readonly holders = new Map<TokenKey, Set<string>>();
 
@@ -24,21 +24,23 @@ export class UserBalanceCache {
     return this.entries.size;
   }
 
-  get(userId: string): UserBalances | undefined {
+  get(userId: string): PositionBook | undefined {
     const entry = this.entries.get(userId);
     if (!entry) return undefined;
     // Map order is insertion order: re-inserting marks the user most recently used.
     this.entries.delete(userId);
     this.entries.set(userId, entry);
-    return entry.balances;
+    return entry.book;
   }
 
   /** Stores or refreshes a user and re-indexes the tokens they hold. */
-  put(userId: string, balances: UserBalances, partition: number): void {
+  put(userId: string, book: PositionBook, partition: number): void {
     this.unindex(userId);
     this.entries.delete(userId);
-    this.entries.set(userId, { balances, partition });
-    for (const { chainId, token } of balances.entries()) {
+    this.entries.set(userId, { book, partition });
+    for (const { chainId, token, quantity } of book.all()) {
+      // Closed positions are not revalued by price ticks.
+      if (quantity === 0n) continue;
       const key = tokenKey(chainId, token);
       let set = this.holders.get(key);
       if (!set) this.holders.set(key, (set = new Set()));
@@ -76,7 +78,7 @@ export class UserBalanceCache {
   private unindex(userId: string): void {
     const entry = this.entries.get(userId);
     if (!entry) return;
-    for (const { chainId, token } of entry.balances.entries()) {
+    for (const { chainId, token } of entry.book.all()) {
       const key = tokenKey(chainId, token);
       const set = this.holders.get(key);
       set?.delete(userId);
