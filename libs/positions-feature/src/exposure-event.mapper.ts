@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExposureCause, ExposureUpdate } from '@hyperdex/contracts';
-import { formatUsd, type ExposureSnapshot } from '@hyperdex/risk-core';
+import { PRICE_DECIMALS, USD_DECIMALS, formatFixed, formatUsd, type ExposureSnapshot } from '@hyperdex/risk-core';
 
 /** Puts a domain snapshot on the wire: bigints and decimals become strings, nothing is rounded but shares. */
 export function toExposureUpdate(userId: string, snapshot: ExposureSnapshot, cause: ExposureCause, asOf: number): ExposureUpdate {
@@ -23,14 +23,14 @@ export function toExposureUpdate(userId: string, snapshot: ExposureSnapshot, cau
       symbol: p.symbol,
       decimals: p.decimals,
       balance: p.balance.toString(),
-      priceUsd: p.priceUsd ? p.priceUsd.toFixed() : null,
+      priceUsd: p.priceText,
       priceTimestamp: p.priceTimestamp,
-      valueUsd: p.valueUsd ? formatUsd(p.valueUsd) : null,
-      share: p.share ? formatUsd(p.share, 6) : null,
+      valueUsd: p.valueUsd !== null ? formatUsd(p.valueUsd) : null,
+      share: p.share !== null ? formatFixed(p.share, USD_DECIMALS, 6) : null,
       stablecoin: p.stablecoin,
-      costUsd: p.costUsd ? formatUsd(p.costUsd) : null,
-      averageCostUsd: p.averageCostUsd ? formatUsd(p.averageCostUsd) : null,
-      unrealizedPnlUsd: p.unrealizedPnlUsd ? formatUsd(p.unrealizedPnlUsd) : null,
+      costUsd: p.costUsd !== null ? formatUsd(p.costUsd) : null,
+      averageCostUsd: p.averageCost !== null ? formatFixed(p.averageCost, PRICE_DECIMALS, 8) : null,
+      unrealizedPnlUsd: p.unrealizedPnlUsd !== null ? formatUsd(p.unrealizedPnlUsd) : null,
       realizedPnlUsd: formatUsd(p.realizedPnlUsd),
       feesUsd: formatUsd(p.feesUsd),
     })),

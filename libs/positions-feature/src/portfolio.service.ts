@@ -12,9 +12,9 @@ import { PositionBookCache } from './position-book-cache';
 
 const outcomeOnWire = (o: TradeOutcome) => ({
   closesPosition: o.closesPosition,
-  realizedPnlUsd: o.realizedPnlUsd ? formatUsd(o.realizedPnlUsd) : null,
-  notionalUsd: o.notionalUsd ? formatUsd(o.notionalUsd) : null,
-  feesUsd: o.feesUsd ? formatUsd(o.feesUsd) : null,
+  realizedPnlUsd: o.realizedPnlUsd !== null ? formatUsd(o.realizedPnlUsd) : null,
+  notionalUsd: o.notionalUsd !== null ? formatUsd(o.notionalUsd) : null,
+  feesUsd: o.feesUsd !== null ? formatUsd(o.feesUsd) : null,
 });
 
 /**

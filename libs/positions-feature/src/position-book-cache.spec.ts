@@ -1,11 +1,11 @@
-import { PositionBook, USD_ZERO } from '@hyperdex/risk-core';
+import { PositionBook } from '@hyperdex/risk-core';
 import { PositionBookCache } from './position-book-cache';
 
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
 const holding = (...tokens: string[]) =>
   PositionBook.restore(
-    tokens.map((token) => ({ chainId: 1, token, quantity: 1n, costUsd: USD_ZERO, costKnown: true, realizedPnlUsd: USD_ZERO, feesUsd: USD_ZERO, unvaluedEvents: 0 })),
+    tokens.map((token) => ({ chainId: 1, token, quantity: 1n, costUsd: 0n, costKnown: true, realizedPnlUsd: 0n, feesUsd: 0n, unvaluedEvents: 0 })),
   );
 
 describe('PositionBookCache', () => {

@@ -1,4 +1,5 @@
 export * from './money/usd';
+export * from './money/usd-amount';
 export * from './tokens/token-key';
 export * from './tokens/token-info';
 export * from './tokens/default-tokens';

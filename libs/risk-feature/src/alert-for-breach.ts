@@ -1,5 +1,5 @@
 import type { ExposureUpdate, RiskAlert } from '@hyperdex/contracts';
-import { formatUsd, type RuleBreach } from '@hyperdex/risk-core';
+import { formatDecimal, type RuleBreach } from '@hyperdex/risk-core';
 
 /** The alert event for a breach found on an exposure update. */
 export function alertForBreach(breach: RuleBreach, update: ExposureUpdate, now: number): RiskAlert {
@@ -10,8 +10,8 @@ export function alertForBreach(breach: RuleBreach, update: ExposureUpdate, now: 
     kind: breach.kind,
     userId: update.userId,
     severity: 'critical',
-    observedValue: formatUsd(breach.observed),
-    threshold: formatUsd(breach.threshold),
+    observedValue: formatDecimal(breach.observed),
+    threshold: formatDecimal(breach.threshold),
     message: breach.message,
     triggeredAt: now,
     sourceEventId: update.eventId,

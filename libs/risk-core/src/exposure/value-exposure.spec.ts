@@ -1,8 +1,10 @@
-import { USD_ZERO, Usd } from '../money/usd';
+import { formatUsd } from '../money/usd-amount';
+import { parseUsd } from '../money/usd-amount';
 import { PriceBook } from '../prices/price-book';
 import { PositionBook } from '../positions/position-book';
 import { TokenRegistry } from '../tokens/token-registry';
 import { valueExposure } from './value-exposure';
+const usd = (v: bigint | null | undefined) => (v == null ? v : formatUsd(v, 18));
 
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
@@ -11,7 +13,7 @@ const T0 = 1_700_000_000_000;
 
 const holding = (token: string, quantity: bigint, costUsd: string) =>
   PositionBook.restore([
-    { chainId: 1, token, quantity, costUsd: new Usd(costUsd), costKnown: true, realizedPnlUsd: USD_ZERO, feesUsd: USD_ZERO, unvaluedEvents: 0 },
+    { chainId: 1, token, quantity, costUsd: parseUsd(costUsd), costKnown: true, realizedPnlUsd: 0n, feesUsd: 0n, unvaluedEvents: 0 },
   ]);
 
 describe('a user who swapped 7,500 USDC they did not hold for 2.5 WETH', () => {
@@ -19,7 +21,7 @@ describe('a user who swapped 7,500 USDC they did not hold for 2.5 WETH', () => {
   const book = new PositionBook();
   book.apply(
     { kind: 'swap', id: 'x', chainId: 1, tokenIn: USDC, amountIn: 7_500_000_000n, tokenOut: WETH, amountOut: 2_500_000_000_000_000_000n, fees: [], timestamp: T0 },
-    { valueUsd: new Usd(7500), feesUsd: [] },
+    { valueUsd: parseUsd('7500'), feesUsd: [] },
   );
 
   it('holds exact base-unit balances: long WETH, short USDC', () => {
@@ -32,21 +34,21 @@ describe('a user who swapped 7,500 USDC they did not hold for 2.5 WETH', () => {
     prices.apply(1, WETH, '3000', T0, 'test');
     prices.apply(1, USDC, '1', T0 + 5, 'test');
     const snapshot = valueExposure(book, registry, prices);
-    expect(snapshot.grossUsd.toString()).toBe('15000');
-    expect(snapshot.netUsd.toString()).toBe('0');
+    expect(usd(snapshot.grossUsd)).toBe('15000');
+    expect(usd(snapshot.netUsd)).toBe('0');
     expect(snapshot.oldestPriceAt).toBe(T0);
     expect(snapshot.unpriced).toEqual([]);
     const weth = snapshot.positions.find((p) => p.token === WETH);
-    expect(weth?.valueUsd?.toString()).toBe('7500');
-    expect(weth?.share?.toString()).toBe('0.5');
-    expect(snapshot.positions.find((p) => p.token === USDC)?.costUsd?.toString()).toBe('-7500');
+    expect(usd(weth?.valueUsd)).toBe('7500');
+    expect(usd(weth?.share)).toBe('0.5');
+    expect(usd(snapshot.positions.find((p) => p.token === USDC)?.costUsd)).toBe('-7500');
   });
 
   it('never values a missing price as zero: the token is listed as unpriced', () => {
     const prices = new PriceBook();
     prices.apply(1, WETH, '3000', T0, 'test');
     const snapshot = valueExposure(book, registry, prices);
-    expect(snapshot.grossUsd.toString()).toBe('7500');
+    expect(usd(snapshot.grossUsd)).toBe('7500');
     expect(snapshot.unpriced).toEqual([{ chainId: 1, token: USDC, reason: 'no-price' }]);
     const usdc = snapshot.positions.find((p) => p.token === USDC);
     expect(usdc?.valueUsd).toBeNull();
@@ -66,14 +68,14 @@ describe('gross exposure', () => {
   prices.apply(1, WETH, '3000', T0, 'test');
 
   it('keeps every wei: 33.333333333333333334 WETH × 3,000 = 100,000.000000000000002', () => {
-    expect(valueExposure(holding(WETH, 33_333_333_333_333_333_334n, '1'), registry, prices).grossUsd.toString()).toBe('100000.000000000000002');
+    expect(usd(valueExposure(holding(WETH, 33_333_333_333_333_333_334n, '1'), registry, prices).grossUsd)).toBe('100000.000000000000002');
   });
 
   it('measures shorts by their absolute value', () => {
     const snapshot = valueExposure(holding(WETH, -40_000_000_000_000_000_000n, '-100000'), registry, prices);
-    expect(snapshot.grossUsd.toString()).toBe('120000');
-    expect(snapshot.netUsd.toString()).toBe('-120000');
-    expect(snapshot.positions[0]?.unrealizedPnlUsd?.toString()).toBe('-20000');
+    expect(usd(snapshot.grossUsd)).toBe('120000');
+    expect(usd(snapshot.netUsd)).toBe('-120000');
+    expect(usd(snapshot.positions[0]?.unrealizedPnlUsd)).toBe('-20000');
   });
 });
 
@@ -82,6 +84,6 @@ describe('PriceBook', () => {
     const prices = new PriceBook();
     expect(prices.apply(1, WETH, '3100', T0 + 10, 'a')).toBe(true);
     expect(prices.apply(1, WETH, '2900', T0, 'b')).toBe(false);
-    expect(prices.get(1, WETH)?.priceUsd.toString()).toBe('3100');
+    expect(prices.get(1, WETH)?.priceText).toBe('3100');
   });
 });

@@ -1,4 +1,4 @@
-import { USD_ZERO, Usd, toWholeTokens } from '../money/usd';
+import { PRICE_DECIMALS, USD_DECIMALS, absAmount, divRound, pow10, ratio, valueAt, type UsdAmount } from '../money/usd-amount';
 import type { PositionBook } from '../positions/position-book';
 import type { PriceBook } from '../prices/price-book';
 import type { TokenRegistry } from '../tokens/token-registry';
@@ -11,18 +11,18 @@ import type { ExposureSnapshot, ValuedPosition } from './exposure-snapshot';
 export function valueExposure(book: PositionBook, registry: TokenRegistry, prices: PriceBook): ExposureSnapshot {
   const positions: ValuedPosition[] = [];
   const unpriced: ExposureSnapshot['unpriced'] = [];
-  let grossUsd: Usd = USD_ZERO;
-  let netUsd: Usd = USD_ZERO;
-  let stablecoinUsd: Usd = USD_ZERO;
-  let realizedPnlUsd: Usd = USD_ZERO;
-  let unrealizedPnlUsd: Usd = USD_ZERO;
-  let feesUsd: Usd = USD_ZERO;
+  let grossUsd: UsdAmount = 0n;
+  let netUsd: UsdAmount = 0n;
+  let stablecoinUsd: UsdAmount = 0n;
+  let realizedPnlUsd: UsdAmount = 0n;
+  let unrealizedPnlUsd: UsdAmount = 0n;
+  let feesUsd: UsdAmount = 0n;
   let pnlComplete = true;
   let oldestPriceAt: number | null = null;
 
   for (const p of book.all()) {
-    realizedPnlUsd = realizedPnlUsd.add(p.realizedPnlUsd);
-    feesUsd = feesUsd.add(p.feesUsd);
+    realizedPnlUsd += p.realizedPnlUsd;
+    feesUsd += p.feesUsd;
     if (p.unvaluedEvents > 0) pnlComplete = false;
     if (p.quantity === 0n) continue;
 
@@ -35,13 +35,16 @@ export function valueExposure(book: PositionBook, registry: TokenRegistry, price
       symbol: info?.symbol ?? null,
       decimals: info?.decimals ?? null,
       balance: p.quantity,
-      priceUsd: quote?.priceUsd ?? null,
+      price: quote?.price ?? null,
+      priceText: quote?.priceText ?? null,
       priceTimestamp: quote?.timestamp ?? null,
       valueUsd: null,
       share: null,
       stablecoin: info?.stablecoin ?? false,
       costUsd,
-      averageCostUsd: costUsd && info ? costUsd.div(toWholeTokens(p.quantity, info.decimals)) : null,
+      // cost (18 dp) × 10^decimals / quantity → per whole token at the price scale (36 dp).
+      averageCost:
+        costUsd !== null && info ? divRound(costUsd * pow10(info.decimals + PRICE_DECIMALS - USD_DECIMALS), p.quantity) : null,
       unrealizedPnlUsd: null,
       realizedPnlUsd: p.realizedPnlUsd,
       feesUsd: p.feesUsd,
@@ -49,30 +52,30 @@ export function valueExposure(book: PositionBook, registry: TokenRegistry, price
     if (!info) unpriced.push({ chainId: p.chainId, token: p.token, reason: 'unknown-token' });
     else if (!quote) unpriced.push({ chainId: p.chainId, token: p.token, reason: 'no-price' });
     else {
-      const value = toWholeTokens(p.quantity, info.decimals).mul(quote.priceUsd);
+      const value = valueAt(p.quantity, info.decimals, quote.price);
       position.valueUsd = value;
-      grossUsd = grossUsd.add(value.abs());
-      netUsd = netUsd.add(value);
-      if (position.stablecoin) stablecoinUsd = stablecoinUsd.add(value.abs());
+      grossUsd += absAmount(value);
+      netUsd += value;
+      if (position.stablecoin) stablecoinUsd += absAmount(value);
       oldestPriceAt = oldestPriceAt === null ? quote.timestamp : Math.min(oldestPriceAt, quote.timestamp);
-      if (costUsd) {
-        position.unrealizedPnlUsd = value.sub(costUsd);
-        unrealizedPnlUsd = unrealizedPnlUsd.add(position.unrealizedPnlUsd);
+      if (costUsd !== null) {
+        position.unrealizedPnlUsd = value - costUsd;
+        unrealizedPnlUsd += position.unrealizedPnlUsd;
       }
     }
     if (position.unrealizedPnlUsd === null) pnlComplete = false;
     positions.push(position);
   }
 
-  if (!grossUsd.isZero()) {
-    for (const p of positions) if (p.valueUsd) p.share = p.valueUsd.abs().div(grossUsd);
+  if (grossUsd !== 0n) {
+    for (const p of positions) if (p.valueUsd !== null) p.share = ratio(absAmount(p.valueUsd), grossUsd);
   }
   return {
     positions,
     grossUsd,
     netUsd,
     stablecoinUsd,
-    volatileUsd: grossUsd.sub(stablecoinUsd),
+    volatileUsd: grossUsd - stablecoinUsd,
     realizedPnlUsd,
     unrealizedPnlUsd,
     feesUsd,

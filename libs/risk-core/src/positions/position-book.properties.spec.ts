@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Usd } from '../money/usd';
+import { absAmount } from '../money/usd-amount';
 import { PriceBook } from '../prices/price-book';
 import { TokenRegistry } from '../tokens/token-registry';
 import { valueExposure } from '../exposure/value-exposure';
@@ -8,11 +8,16 @@ import { valueLedgerEntry } from './value-ledger-entry';
 import type { LedgerEntry } from './ledger-entry';
 import type { LedgerValuation } from './ledger-valuation';
 
-const TOKENS = [
+const TOKENS: ReadonlyArray<{ address: string; decimals: number }> = [
   { address: '0x00000000000000000000000000000000000000a1', decimals: 18 },
   { address: '0x00000000000000000000000000000000000000a2', decimals: 6 },
   { address: '0x00000000000000000000000000000000000000a3', decimals: 8 },
-] as const;
+];
+const at = (i: number) => {
+  const token = TOKENS[i];
+  if (!token) throw new RangeError(`no token ${i}`);
+  return token.address;
+};
 const registry = new TokenRegistry(TOKENS.map((t, i) => ({ chainId: 1, address: t.address, symbol: `T${i}`, decimals: t.decimals, stablecoin: i === 1 })));
 
 const price = fc.integer({ min: 1, max: 1_000_000 }).map((cents) => (cents / 100).toFixed(2));
@@ -34,11 +39,11 @@ const step = fc
 
 const steps = fc.array(step, { minLength: 1, maxLength: 25 }).map((raw): Step[] =>
   raw.map((s, i) => {
-    const a = TOKENS[s.a]!.address;
-    const b = TOKENS[s.b]!.address;
+    const a = at(s.a);
+    const b = at(s.b);
     const entry: LedgerEntry =
       s.kind === 'swap'
-        ? { kind: 'swap', id: `t${i}`, chainId: 1, tokenIn: a, amountIn: s.amountIn, tokenOut: b, amountOut: s.amountOut, fees: s.fee ? [{ token: TOKENS[s.fee.token]!.address, amount: s.fee.amount }] : [], timestamp: 1_700_000_000_000 + i }
+        ? { kind: 'swap', id: `t${i}`, chainId: 1, tokenIn: a, amountIn: s.amountIn, tokenOut: b, amountOut: s.amountOut, fees: s.fee ? [{ token: at(s.fee.token), amount: s.fee.amount }] : [], timestamp: 1_700_000_000_000 + i }
         : { kind: 'transfer', id: `t${i}`, chainId: 1, token: a, direction: s.kind === 'transfer-in' ? 'in' : 'out', amount: s.amountIn, timestamp: 1_700_000_000_000 + i };
     return { prices: s.prices, entry };
   }),
@@ -48,7 +53,7 @@ const steps = fc.array(step, { minLength: 1, maxLength: 25 }).map((raw): Step[] 
 function run(all: readonly Step[], book = new PositionBook(), prices = new PriceBook()) {
   const valuations: LedgerValuation[] = [];
   for (const s of all) {
-    TOKENS.forEach((t, j) => prices.apply(1, t.address, s.prices[j]!, s.entry.timestamp, 'test'));
+    TOKENS.forEach((t, j) => prices.apply(1, t.address, s.prices[j] ?? '1', s.entry.timestamp, 'test'));
     const valuation = valueLedgerEntry(s.entry, registry, prices);
     valuations.push(valuation);
     book.apply(s.entry, valuation);
@@ -76,21 +81,21 @@ describe('PositionBook properties', () => {
     );
   });
 
-  it('balances the books: realized + unrealized = value − net cost contributed by transfers', () => {
+  it('balances the books: realized + unrealized PnL = value now − USD brought in by deposits', () => {
+    // Deposits are the only outside money here (withdrawals at cost would make the check depend on the book itself),
+    // so the identity is checked against cash flows the book never sees.
+    const depositsAndSwaps = steps.map((all) => all.filter((s) => s.entry.kind === 'swap' || s.entry.direction === 'in'));
     fc.assert(
-      fc.property(steps, (all) => {
-        const { book, prices } = run(all);
+      fc.property(depositsAndSwaps, (all) => {
+        const { book, prices, valuations } = run(all);
         const snapshot = valueExposure(book, registry, prices);
-        // Every token is priced at every step, so nothing is unvalued and the identity must hold to 1e-40 USD.
+        // Every token is priced at every step, so nothing is unvalued.
         expect(snapshot.pnlComplete).toBe(true);
-        const openCost = snapshot.positions.reduce((sum, p) => sum.add(p.costUsd ?? 0), new Usd(0));
-        const lhs = snapshot.realizedPnlUsd.add(snapshot.unrealizedPnlUsd);
-        const rhs = snapshot.netUsd.sub(openCost).add(snapshot.realizedPnlUsd);
-        expect(lhs.sub(rhs).abs().lt('1e-40')).toBe(true);
-        // And against cash flows: value = contributed + realized + unrealized, where contributed is what the
-        // transfers brought in at their valuation minus the cost they took out.
-        const contributed = openCost.sub(snapshot.realizedPnlUsd);
-        expect(snapshot.netUsd.sub(contributed.add(lhs)).abs().lt('1e-40')).toBe(true);
+        const deposited = all.reduce((sum, s, i) => (s.entry.kind === 'transfer' ? sum + (valuations[i]?.valueUsd ?? 0n) : sum), 0n);
+        const pnl = snapshot.realizedPnlUsd + snapshot.unrealizedPnlUsd;
+        // Every product and quotient rounds to 1e-18 USD once: allow a few units per event.
+        const tolerance = BigInt(all.length * 6 + snapshot.positions.length);
+        expect(absAmount(pnl - (snapshot.netUsd - deposited))).toBeLessThanOrEqual(tolerance);
       }),
     );
   });
@@ -104,7 +109,7 @@ describe('PositionBook properties', () => {
         const restored = PositionBook.restore(first.book.entries());
         const second = run(all.slice(at), restored, first.prices);
         const show = (b: PositionBook) =>
-          b.entries().map((p) => ({ ...p, costUsd: p.costUsd.toString(), realizedPnlUsd: p.realizedPnlUsd.toString(), feesUsd: p.feesUsd.toString() }));
+          b.entries();
         expect(show(second.book)).toEqual(show(whole.book));
       }),
     );

@@ -1,4 +1,4 @@
-import { USD_ZERO, Usd } from '../money/usd';
+import { absAmount as abs, prorate, type UsdAmount } from '../money/usd-amount';
 import { tokenKey, type TokenKey } from '../tokens/token-key';
 import type { LedgerEntry, SwapEntry, TransferEntry } from './ledger-entry';
 import type { LedgerValuation } from './ledger-valuation';
@@ -10,12 +10,10 @@ type Reduction = 'realize' | 'at-cost';
 
 interface ChangeResult {
   /** PnL realized by the change; null when it closed quantity but a price or the cost was unknown. */
-  realized: Usd | null;
+  realized: UsdAmount | null;
   closed: boolean;
 }
 
-const ratio = (part: bigint, whole: bigint): Usd => new Usd(part.toString()).div(whole.toString());
-const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
 /**
  * One user's positions under the average-cost method, in O(tokens touched) per event.
@@ -27,8 +25,8 @@ const abs = (n: bigint): bigint => (n < 0n ? -n : n);
  * - Selling more than is held opens a short whose cost is the (negative) proceeds; buying it back realizes PnL.
  * - A fee of F tokens is a disposal of F at its value Vf (realizing Vf − cost) plus an expense of Vf: realized PnL
  *   falls by F's average cost and `feesUsd` rises by Vf. Fee amounts are always positive = paid by the user.
- * - A transfer in acquires at the value of the moment; a transfer out removes quantity at average cost and
- *   realizes nothing.
+ * - A transfer in acquires at the value of the moment (settling a short first, which realizes its PnL); a transfer
+ *   out removes quantity at average cost and realizes nothing.
  * Invariant (checked by property tests): Σ realized + Σ unrealized = Σ value − Σ net cost contributed.
  */
 export class PositionBook {
@@ -72,8 +70,8 @@ export class PositionBook {
     const sold = this.change(swap.chainId, swap.tokenIn, -swap.amountIn, valueUsd, 'realize');
     const bought = this.change(swap.chainId, swap.tokenOut, swap.amountOut, valueUsd, 'realize');
 
-    let realized: Usd | null = sold.realized === null || bought.realized === null ? null : sold.realized.add(bought.realized);
-    let feesUsd: Usd | null = USD_ZERO;
+    let realized: UsdAmount | null = sold.realized === null || bought.realized === null ? null : sold.realized + bought.realized;
+    let feesUsd: UsdAmount | null = 0n;
     for (const [i, fee] of swap.fees.entries()) {
       const feeValue = valuation.feesUsd[i] ?? null;
       const disposal = this.change(swap.chainId, fee.token, -fee.amount, feeValue, 'realize');
@@ -84,10 +82,10 @@ export class PositionBook {
         continue;
       }
       const position = this.position(swap.chainId, fee.token);
-      position.feesUsd = position.feesUsd.add(feeValue);
-      position.realizedPnlUsd = position.realizedPnlUsd.sub(feeValue);
-      if (feesUsd !== null) feesUsd = feesUsd.add(feeValue);
-      realized = disposal.realized === null || realized === null ? null : realized.add(disposal.realized).sub(feeValue);
+      position.feesUsd += feeValue;
+      position.realizedPnlUsd -= feeValue;
+      if (feesUsd !== null) feesUsd += feeValue;
+      realized = disposal.realized === null || realized === null ? null : realized + disposal.realized - feeValue;
     }
 
     return {
@@ -102,14 +100,16 @@ export class PositionBook {
 
   private applyTransfer(transfer: TransferEntry, valuation: LedgerValuation): TradeOutcome {
     const delta = transfer.direction === 'in' ? transfer.amount : -transfer.amount;
-    this.change(transfer.chainId, transfer.token, delta, valuation.valueUsd, 'at-cost');
+    // Tokens arriving to settle a short close it at their value (the short's PnL is realized); tokens leaving a long
+    // are a withdrawal at average cost (nothing realized).
+    const closing = this.change(transfer.chainId, transfer.token, delta, valuation.valueUsd, transfer.direction === 'in' ? 'realize' : 'at-cost');
     return {
       id: transfer.id,
       timestamp: transfer.timestamp,
       closesPosition: false,
-      realizedPnlUsd: USD_ZERO,
+      realizedPnlUsd: closing.realized,
       notionalUsd: valuation.valueUsd,
-      feesUsd: USD_ZERO,
+      feesUsd: 0n,
     };
   }
 
@@ -117,13 +117,13 @@ export class PositionBook {
    * Moves `delta` base units (signed) worth `valueUsd` (unsigned, for |delta|) into the position. The part that
    * reduces an opposite position closes at average cost; the rest opens or extends at `valueUsd`.
    */
-  private change(chainId: number, token: string, delta: bigint, valueUsd: Usd | null, reduction: Reduction): ChangeResult {
+  private change(chainId: number, token: string, delta: bigint, valueUsd: UsdAmount | null, reduction: Reduction): ChangeResult {
     const p = this.position(chainId, token);
     const size = abs(delta);
-    if (size === 0n) return { realized: USD_ZERO, closed: false };
+    if (size === 0n) return { realized: 0n, closed: false };
     const direction = delta > 0n ? 1n : -1n;
 
-    let realized: Usd | null = USD_ZERO;
+    let realized: UsdAmount | null = 0n;
     let closed = false;
     let opening = size;
     if (p.quantity !== 0n && (p.quantity > 0n) !== (delta > 0n)) {
@@ -131,30 +131,30 @@ export class PositionBook {
       const closing = size < held ? size : held;
       closed = true;
       opening = size - closing;
-      const costClosed = p.costKnown ? p.costUsd.mul(ratio(closing, held)) : null;
+      const costClosed = p.costKnown ? prorate(p.costUsd, closing, held) : null;
       if (reduction === 'realize') {
         if (valueUsd !== null && costClosed !== null) {
-          const proceeds = valueUsd.mul(ratio(closing, size));
+          const proceeds = prorate(valueUsd, closing, size);
           // Long sold: proceeds − cost. Short bought back: −spent − (negative) cost.
-          realized = (p.quantity > 0n ? proceeds : proceeds.neg()).sub(costClosed);
-          p.realizedPnlUsd = p.realizedPnlUsd.add(realized);
+          realized = (p.quantity > 0n ? proceeds : -proceeds) - costClosed;
+          p.realizedPnlUsd += realized;
         } else {
           realized = null;
           p.unvaluedEvents++;
         }
       }
-      if (costClosed !== null) p.costUsd = p.costUsd.sub(costClosed);
+      if (costClosed !== null) p.costUsd -= costClosed;
       p.quantity += direction * closing;
       if (p.quantity === 0n) {
-        p.costUsd = USD_ZERO;
+        p.costUsd = 0n;
         p.costKnown = true;
       }
     }
     if (opening > 0n) {
       if (valueUsd === null) p.costKnown = false;
       else {
-        const openingValue = opening === size ? valueUsd : valueUsd.mul(ratio(opening, size));
-        p.costUsd = direction > 0n ? p.costUsd.add(openingValue) : p.costUsd.sub(openingValue);
+        const openingValue = opening === size ? valueUsd : prorate(valueUsd, opening, size);
+        p.costUsd += direction > 0n ? openingValue : -openingValue;
       }
       p.quantity += direction * opening;
     }
@@ -169,10 +169,10 @@ export class PositionBook {
         chainId,
         token: token.toLowerCase(),
         quantity: 0n,
-        costUsd: USD_ZERO,
+        costUsd: 0n,
         costKnown: true,
-        realizedPnlUsd: USD_ZERO,
-        feesUsd: USD_ZERO,
+        realizedPnlUsd: 0n,
+        feesUsd: 0n,
         unvaluedEvents: 0,
       };
       this.positions.set(key, p);

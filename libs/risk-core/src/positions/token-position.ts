@@ -1,4 +1,4 @@
-import type { Usd } from '../money/usd';
+import type { UsdAmount } from '../money/usd-amount';
 
 /**
  * One user's position in one token under the average-cost method.
@@ -12,12 +12,12 @@ export interface TokenPosition {
   readonly chainId: number;
   readonly token: string;
   quantity: bigint;
-  costUsd: Usd;
+  costUsd: UsdAmount;
   costKnown: boolean;
   /** Realized PnL of this token's disposals, net of the fees paid in this token. */
-  realizedPnlUsd: Usd;
+  realizedPnlUsd: UsdAmount;
   /** USD value of fees paid in this token (positive = paid). */
-  feesUsd: Usd;
+  feesUsd: UsdAmount;
   /** Disposals or fees whose PnL could not be valued for want of a price. */
   unvaluedEvents: number;
 }

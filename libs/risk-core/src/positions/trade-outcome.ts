@@ -1,4 +1,4 @@
-import type { Usd } from '../money/usd';
+import type { UsdAmount } from '../money/usd-amount';
 
 /**
  * What one ledger event did to the user's PnL. A swap that reduced an existing position is a closed trade, the unit
@@ -10,9 +10,9 @@ export interface TradeOutcome {
   /** True when the event disposed of some previously held quantity. */
   readonly closesPosition: boolean;
   /** Realized PnL of the event net of its fees; null when a price it needed was missing. */
-  readonly realizedPnlUsd: Usd | null;
+  readonly realizedPnlUsd: UsdAmount | null;
   /** USD value exchanged (the trade's size); null when unpriced. */
-  readonly notionalUsd: Usd | null;
+  readonly notionalUsd: UsdAmount | null;
   /** Fees valued in USD (positive = paid); null when any fee token was unpriced. */
-  readonly feesUsd: Usd | null;
+  readonly feesUsd: UsdAmount | null;
 }

@@ -1,15 +1,15 @@
-import { toWholeTokens, type Usd } from '../money/usd';
+import { valueAt, type UsdAmount } from '../money/usd-amount';
 import type { PriceBook } from '../prices/price-book';
 import type { TokenRegistry } from '../tokens/token-registry';
 import type { LedgerEntry } from './ledger-entry';
 import type { LedgerValuation } from './ledger-valuation';
 
 /** USD value of `amount` base units at the token's current price, or null when its decimals or price are unknown. */
-export function valueOf(chainId: number, token: string, amount: bigint, registry: TokenRegistry, prices: PriceBook): Usd | null {
+export function valueOf(chainId: number, token: string, amount: bigint, registry: TokenRegistry, prices: PriceBook): UsdAmount | null {
   const info = registry.get(chainId, token);
   const quote = prices.get(chainId, token);
   if (!info || !quote) return null;
-  return toWholeTokens(amount, info.decimals).mul(quote.priceUsd);
+  return valueAt(amount, info.decimals, quote.price);
 }
 
 /**

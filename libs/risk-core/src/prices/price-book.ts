@@ -1,8 +1,11 @@
-import { Usd } from '../money/usd';
+import { parsePrice, type UsdPrice } from '../money/usd-amount';
 import { tokenKey, type TokenKey } from '../tokens/token-key';
 
 export interface PriceQuote {
-  priceUsd: Usd;
+  /** USD per whole token, 36-decimal fixed point. */
+  price: UsdPrice;
+  /** The price as it arrived, for the wire. */
+  priceText: string;
   /** When the price was observed (epoch ms), so staleness can be judged downstream. */
   timestamp: number;
   source: string;
@@ -17,7 +20,7 @@ export class PriceBook {
     const key = tokenKey(chainId, token);
     const current = this.quotes.get(key);
     if (current && current.timestamp > timestamp) return false;
-    this.quotes.set(key, { priceUsd: new Usd(priceUsd), timestamp, source });
+    this.quotes.set(key, { price: parsePrice(priceUsd), priceText: priceUsd, timestamp, source });
     return true;
   }
 

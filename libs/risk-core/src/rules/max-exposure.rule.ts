@@ -1,5 +1,4 @@
 import { Usd } from '../money/usd';
-import type { ExposureSnapshot } from '../exposure/exposure-snapshot';
 
 export interface RuleBreach {
   ruleId: string;
@@ -22,7 +21,7 @@ export class MaxExposureRule {
     if (!this.limitUsd.isFinite() || this.limitUsd.lte(0)) throw new RangeError(`rule ${id}: limit must be a positive amount`);
   }
 
-  evaluate(snapshot: Pick<ExposureSnapshot, 'grossUsd'>): RuleBreach | null {
+  evaluate(snapshot: { grossUsd: Usd }): RuleBreach | null {
     if (snapshot.grossUsd.lte(this.limitUsd)) return null;
     return {
       ruleId: this.id,

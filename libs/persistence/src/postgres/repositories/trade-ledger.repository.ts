@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Trade, TradeRetraction, Transfer } from '@hyperdex/contracts';
-import { Usd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
+import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
 
 export interface BalanceDelta {
   chainId: number;
@@ -58,14 +58,15 @@ export function balanceDeltas(event: Trade | Transfer): BalanceDelta[] {
   ];
 }
 
+// Stored at full 18-decimal precision so a replay books exactly the same amounts.
 const storeValuation = (v: LedgerValuation): StoredValuation => ({
-  valueUsd: v.valueUsd?.toFixed() ?? null,
-  feesUsd: v.feesUsd.map((f) => f?.toFixed() ?? null),
+  valueUsd: v.valueUsd === null ? null : formatUsd(v.valueUsd, 18),
+  feesUsd: v.feesUsd.map((f) => (f === null ? null : formatUsd(f, 18))),
 });
 
 const loadValuation = (v: StoredValuation | null): LedgerValuation => ({
-  valueUsd: v?.valueUsd != null ? new Usd(v.valueUsd) : null,
-  feesUsd: (v?.feesUsd ?? []).map((f) => (f != null ? new Usd(f) : null)),
+  valueUsd: v?.valueUsd != null ? parseUsd(v.valueUsd) : null,
+  feesUsd: (v?.feesUsd ?? []).map((f) => (f != null ? parseUsd(f) : null)),
 });
 
 function toEntry(row: LedgerRow): LedgerEntry {

@@ -1,9 +1,12 @@
+import { formatUsd, formatFixed } from '../../money/usd-amount';
 import { PriceBook } from '../../prices/price-book';
 import { TokenRegistry } from '../../tokens/token-registry';
 import { valueExposure } from '../../exposure/value-exposure';
 import { PositionBook } from '../position-book';
 import { valueLedgerEntry } from '../value-ledger-entry';
 import type { LedgerEntry } from '../ledger-entry';
+const usd = (v: bigint | null | undefined) => (v == null ? v : formatUsd(v, 18));
+const perToken = (v: bigint | null | undefined) => (v == null ? v : formatFixed(v, 36, 18));
 
 // Pinned clock: every timestamp below is fixed; nothing reads the wall clock.
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -25,31 +28,31 @@ describe('scenario: deposit 10,000 USDC, buy 2 WETH at 3,000, WETH rises to 3,30
   });
 
   it('the deposit opens USDC at cost 10,000 and realizes nothing', () => {
-    expect(deposit.realizedPnlUsd?.toString()).toBe('0');
+    expect(usd(deposit.realizedPnlUsd)).toBe('0');
     expect(deposit.closesPosition).toBe(false);
   });
 
   it('the buy is worth 6,000 USD, disposes of USDC at cost (no PnL) and opens WETH at 6,000', () => {
-    expect(buy.notionalUsd?.toString()).toBe('6000');
-    expect(buy.realizedPnlUsd?.toString()).toBe('0');
+    expect(usd(buy.notionalUsd)).toBe('6000');
+    expect(usd(buy.realizedPnlUsd)).toBe('0');
     expect(book.get(1, WETH)).toMatchObject({ quantity: 2_000_000_000_000_000_000n, costKnown: true });
-    expect(book.get(1, WETH)?.costUsd.toString()).toBe('6000');
+    expect(usd(book.get(1, WETH)?.costUsd)).toBe('6000');
     expect(book.get(1, USDC)?.quantity).toBe(4_000_000_000n);
-    expect(book.get(1, USDC)?.costUsd.toString()).toBe('4000');
+    expect(usd(book.get(1, USDC)?.costUsd)).toBe('4000');
   });
 
   it('at 3,300 WETH is worth 6,600: unrealized +600 at an average cost of 3,000', () => {
     prices.apply(1, WETH, '3300', T0 + 60_000, 'test');
     const snapshot = valueExposure(book, registry, prices);
     const weth = snapshot.positions.find((p) => p.token === WETH);
-    expect(weth?.valueUsd?.toString()).toBe('6600');
-    expect(weth?.averageCostUsd?.toString()).toBe('3000');
-    expect(weth?.unrealizedPnlUsd?.toString()).toBe('600');
-    expect(snapshot.grossUsd.toString()).toBe('10600');
-    expect(snapshot.stablecoinUsd.toString()).toBe('4000');
-    expect(snapshot.volatileUsd.toString()).toBe('6600');
-    expect(snapshot.unrealizedPnlUsd.toString()).toBe('600');
-    expect(snapshot.realizedPnlUsd.toString()).toBe('0');
+    expect(usd(weth?.valueUsd)).toBe('6600');
+    expect(perToken(weth?.averageCost)).toBe('3000');
+    expect(usd(weth?.unrealizedPnlUsd)).toBe('600');
+    expect(usd(snapshot.grossUsd)).toBe('10600');
+    expect(usd(snapshot.stablecoinUsd)).toBe('4000');
+    expect(usd(snapshot.volatileUsd)).toBe('6600');
+    expect(usd(snapshot.unrealizedPnlUsd)).toBe('600');
+    expect(usd(snapshot.realizedPnlUsd)).toBe('0');
     expect(snapshot.pnlComplete).toBe(true);
     expect(snapshot.oldestPriceAt).toBe(T0);
   });

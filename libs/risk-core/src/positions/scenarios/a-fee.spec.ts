@@ -1,9 +1,11 @@
+import { formatUsd } from '../../money/usd-amount';
 import { PriceBook } from '../../prices/price-book';
 import { TokenRegistry } from '../../tokens/token-registry';
 import { valueExposure } from '../../exposure/value-exposure';
 import { PositionBook } from '../position-book';
 import { valueLedgerEntry } from '../value-ledger-entry';
 import type { LedgerEntry } from '../ledger-entry';
+const usd = (v: bigint | null | undefined) => (v == null ? v : formatUsd(v, 18));
 
 const T0 = Date.UTC(2026, 0, 9, 18, 0, 0);
 const NATIVE = '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee';
@@ -35,24 +37,24 @@ describe('scenario: gas in the native coin and a protocol fee in USDC', () => {
   });
 
   it('reports the fees in USD and the trade PnL net of them', () => {
-    expect(swap.feesUsd?.toString()).toBe('8');
-    expect(swap.realizedPnlUsd?.toString()).toBe('-7');
+    expect(usd(swap.feesUsd)).toBe('8');
+    expect(usd(swap.realizedPnlUsd)).toBe('-7');
   });
 
   it('lowers the fee tokens at average cost', () => {
     expect(book.get(1, NATIVE)?.quantity).toBe((998n * ETH) / 1000n);
-    expect(book.get(1, NATIVE)?.costUsd.toString()).toBe('1996');
-    expect(book.get(1, NATIVE)?.feesUsd.toString()).toBe('5');
+    expect(usd(book.get(1, NATIVE)?.costUsd)).toBe('1996');
+    expect(usd(book.get(1, NATIVE)?.feesUsd)).toBe('5');
     expect(book.get(1, USDC)?.quantity).toBe(997_000_000n);
-    expect(book.get(1, USDC)?.feesUsd.toString()).toBe('3');
+    expect(usd(book.get(1, USDC)?.feesUsd)).toBe('3');
   });
 
   it('keeps the books balanced: value − contributed = realized + unrealized', () => {
     const snapshot = valueExposure(book, registry, prices);
-    expect(snapshot.feesUsd.toString()).toBe('8');
-    expect(snapshot.realizedPnlUsd.toString()).toBe('-7');
+    expect(usd(snapshot.feesUsd)).toBe('8');
+    expect(usd(snapshot.realizedPnlUsd)).toBe('-7');
     // Contributed 2,000 (ETH at 2,000) + 2,000 USDC. Value now: 0.998 × 2,500 + 997 + 0.4 × 2,500 = 4,492.
-    expect(snapshot.grossUsd.toString()).toBe('4492');
-    expect(snapshot.realizedPnlUsd.add(snapshot.unrealizedPnlUsd).toString()).toBe('492');
+    expect(usd(snapshot.grossUsd)).toBe('4492');
+    expect(usd(snapshot.realizedPnlUsd + snapshot.unrealizedPnlUsd)).toBe('492');
   });
 });

@@ -1,9 +1,12 @@
+import { formatUsd, formatFixed } from '../../money/usd-amount';
 import { PriceBook } from '../../prices/price-book';
 import { TokenRegistry } from '../../tokens/token-registry';
 import { valueExposure } from '../../exposure/value-exposure';
 import { PositionBook } from '../position-book';
 import { valueLedgerEntry } from '../value-ledger-entry';
 import type { LedgerEntry } from '../ledger-entry';
+const usd = (v: bigint | null | undefined) => (v == null ? v : formatUsd(v, 18));
+const perToken = (v: bigint | null | undefined) => (v == null ? v : formatFixed(v, 36, 18));
 
 const T0 = Date.UTC(2026, 0, 6, 9, 0, 0);
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
@@ -36,19 +39,19 @@ describe('scenario: two buys at different prices, then a partial sell', () => {
 
   it('realizes +500 on the half sold and counts as a closed trade', () => {
     expect(sell.closesPosition).toBe(true);
-    expect(sell.realizedPnlUsd?.toString()).toBe('500');
-    expect(sell.notionalUsd?.toString()).toBe('1750');
+    expect(usd(sell.realizedPnlUsd)).toBe('500');
+    expect(usd(sell.notionalUsd)).toBe('1750');
   });
 
   it('keeps 1.5 WETH at an unchanged average cost of 2,500', () => {
     const snapshot = valueExposure(book, registry, prices);
     const weth = snapshot.positions.find((p) => p.token === WETH);
     expect(weth?.balance).toBe((3n * ETH) / 2n);
-    expect(weth?.costUsd?.toString()).toBe('3750');
-    expect(weth?.averageCostUsd?.toString()).toBe('2500');
-    expect(weth?.unrealizedPnlUsd?.toString()).toBe('1500');
-    expect(snapshot.realizedPnlUsd.toString()).toBe('500');
+    expect(usd(weth?.costUsd)).toBe('3750');
+    expect(perToken(weth?.averageCost)).toBe('2500');
+    expect(usd(weth?.unrealizedPnlUsd)).toBe('1500');
+    expect(usd(snapshot.realizedPnlUsd)).toBe('500');
     // value 5,250 WETH + 1,750 USDC = 7,000 = 5,000 deposited + 500 realized + 1,500 unrealized.
-    expect(snapshot.grossUsd.toString()).toBe('7000');
+    expect(usd(snapshot.grossUsd)).toBe('7000');
   });
 });

@@ -1,9 +1,11 @@
+import { formatUsd } from '../../money/usd-amount';
 import { PriceBook } from '../../prices/price-book';
 import { TokenRegistry } from '../../tokens/token-registry';
 import { valueExposure } from '../../exposure/value-exposure';
 import { PositionBook } from '../position-book';
 import { valueLedgerEntry } from '../value-ledger-entry';
 import type { LedgerEntry } from '../ledger-entry';
+const usd = (v: bigint | null | undefined) => (v == null ? v : formatUsd(v, 18));
 
 const T0 = Date.UTC(2026, 0, 7, 15, 30, 0);
 const WBTC = '0x2260fac5e5542a773aa44fbcfedf7c193bc2c599';
@@ -25,16 +27,16 @@ describe('scenario: a losing round trip closes the position completely', () => {
 
   it('realizes −600 on the sale', () => {
     expect(sell.closesPosition).toBe(true);
-    expect(sell.realizedPnlUsd?.toString()).toBe('-600');
+    expect(usd(sell.realizedPnlUsd)).toBe('-600');
   });
 
   it('leaves WBTC at zero quantity and zero cost, its loss kept in realized PnL', () => {
     expect(book.get(1, WBTC)).toMatchObject({ quantity: 0n, costKnown: true });
-    expect(book.get(1, WBTC)?.costUsd.toString()).toBe('0');
+    expect(usd(book.get(1, WBTC)?.costUsd)).toBe('0');
     const snapshot = valueExposure(book, registry, prices);
     expect(snapshot.positions.map((p) => p.token)).toEqual([USDC]);
-    expect(snapshot.realizedPnlUsd.toString()).toBe('-600');
-    expect(snapshot.unrealizedPnlUsd.toString()).toBe('0');
-    expect(snapshot.grossUsd.toString()).toBe('8400');
+    expect(usd(snapshot.realizedPnlUsd)).toBe('-600');
+    expect(usd(snapshot.unrealizedPnlUsd)).toBe('0');
+    expect(usd(snapshot.grossUsd)).toBe('8400');
   });
 });
