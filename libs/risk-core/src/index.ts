@@ -16,3 +16,7 @@ export * from './exposure/exposure-snapshot';
 export * from './exposure/value-exposure';
 export * from './rules/max-exposure.rule';
 export * from './rules/breach-latch';
+export * from './user-risk/trade-stats';
+export * from './user-risk/equity-index';
+export * from './user-risk/daily-pnl';
+export * from './user-risk/user-risk-state';
