@@ -1,0 +1,3 @@
+export * from './stress-scenario';
+export * from './parse-stress-scenario';
+export * from './run-stress';
