@@ -104,6 +104,7 @@ export class PriceHistory {
   returnsInto(out: Float64Array, throughBarIndex: number, maxPoints = out.length): number {
     const available = this.returnsAvailableThrough(throughBarIndex);
     const points = Math.min(available, maxPoints, out.length);
+    if (points <= 0) return 0;
     const skipNewest = this.lastClosedBar - throughBarIndex;
     const firstClose = this.closes.length - skipNewest - points - 1;
     let previous = this.closes.at(firstClose);
@@ -118,9 +119,8 @@ export class PriceHistory {
 
   /** Returns this history can supply ending at `throughBarIndex`. */
   returnsAvailableThrough(throughBarIndex: number): number {
-    if (this.closes.length === 0) return 0;
-    if (throughBarIndex > this.lastClosedBar) {
-      throw new Error(`bar ${throughBarIndex} is not closed yet (newest closed bar is ${this.lastClosedBar})`);
+    if (this.closes.length === 0 || throughBarIndex > this.lastClosedBar) {
+      throw new Error(`bar ${throughBarIndex} is not closed yet (newest closed bar is ${this.lastClosedBarIndex ?? 'none'})`);
     }
     const closesThrough = this.closes.length - (this.lastClosedBar - throughBarIndex);
     return Math.max(closesThrough - 1, 0);
