@@ -20,3 +20,5 @@ export * from './user-risk/trade-stats';
 export * from './user-risk/equity-index';
 export * from './user-risk/daily-pnl';
 export * from './user-risk/user-risk-state';
+export * from './metrics';
+export * from './stress';
