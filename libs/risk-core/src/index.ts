@@ -22,3 +22,5 @@ export * from './user-risk/daily-pnl';
 export * from './user-risk/user-risk-state';
 export * from './metrics';
 export * from './stress';
+export * from './risk-model/market-model';
+export * from './risk-model/assess-user-risk';

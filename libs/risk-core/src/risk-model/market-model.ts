@@ -58,7 +58,7 @@ export class MarketModel {
     const histories = keys.map((key) => this.histories.get(key));
     const columns = keys.map(() => new Float64Array(this.options.historyPoints));
     let points = 0;
-    if (Number.isFinite(throughBar)) {
+    if (Number.isFinite(throughBar) && keys.length > 0) {
       // The market clock may have moved past a quiet token: its last price carries forward into the missing bars.
       for (const h of histories) h?.closeThrough(throughBar);
       const ready = histories.every((h): h is PriceHistory => h !== undefined && (h.lastClosedBarIndex ?? -Infinity) >= throughBar);
