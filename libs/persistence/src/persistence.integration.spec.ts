@@ -7,6 +7,7 @@ import { PositionBook, parseUsd, type LedgerValuation } from '@hyperdex/risk-cor
 import { dataSourceOptions, runMigrations } from './postgres/data-source';
 import type { DatabaseSettings } from './postgres/database.settings';
 import { AlertRepository } from './postgres/repositories/alert.repository';
+import { RiskStateRepository } from './postgres/repositories/risk-state.repository';
 import { TradeLedgerRepository } from './postgres/repositories/trade-ledger.repository';
 import { ExposureCache } from './redis/exposure-cache';
 
@@ -55,7 +56,7 @@ describe('PostgreSQL repositories', () => {
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${settings.database}`);
-    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000']);
+    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000']);
     expect(await runMigrations(settings)).toEqual([]);
     dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
   });
@@ -115,6 +116,22 @@ describe('PostgreSQL repositories', () => {
       { chainId: 1, token: WETH, balance: 10n ** 18n },
     ]);
     expect(await ledger.countTrades(user)).toBe(2);
+  });
+
+  it('saves and reloads a user risk state with its rule states, overwriting on each save', async () => {
+    const repo = new RiskStateRepository(dataSource);
+    expect(await repo.load('nobody')).toEqual({ state: null, rules: [] });
+    await repo.save('risky', { v: 1 }, [{ ruleId: 'max-exposure', state: { level: 'warning' } }]);
+    await repo.save('risky', { v: 2 }, [
+      { ruleId: 'max-exposure', state: { level: 'breach' } },
+      { ruleId: 'drawdown', state: { level: 'ok' } },
+    ]);
+    const loaded = await repo.load('risky');
+    expect(loaded.state).toEqual({ v: 2 });
+    expect(loaded.rules.sort((a, b) => a.ruleId.localeCompare(b.ruleId))).toEqual([
+      { ruleId: 'drawdown', state: { level: 'ok' } },
+      { ruleId: 'max-exposure', state: { level: 'breach' } },
+    ]);
   });
 
   it('records an alert once and reports when it was first recorded', async () => {

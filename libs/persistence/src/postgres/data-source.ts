@@ -6,10 +6,12 @@ import { UserBalanceEntity } from './entities/user-balance.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { LedgerEvents1764500000000 } from './migrations/1764500000000-ledger-events';
 import { RuleStateEntity } from './entities/rule-state.entity';
+import { UserRiskStateEntity } from './entities/user-risk-state.entity';
+import { RiskState1764600000000 } from './migrations/1764600000000-risk-state';
 
-export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity];
+export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity, UserRiskStateEntity];
 /** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
-export const MIGRATIONS = [InitialSchema1764000000000, LedgerEvents1764500000000];
+export const MIGRATIONS = [InitialSchema1764000000000, LedgerEvents1764500000000, RiskState1764600000000];
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
