@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { ExposureUpdate, RiskMetrics, TradingState } from '@hyperdex/contracts';
+import { formatDecimal, ratioToUsd, type UserRiskAssessment, type VarFiguresUsd } from '@hyperdex/risk-core';
+
+const usd = (v: Parameters<typeof formatDecimal>[0] | null): string | null => (v === null ? null : formatDecimal(v));
+const fraction = (v: number | null): string | null => {
+  const d = ratioToUsd(v);
+  return d === null ? null : formatDecimal(d, 10);
+};
+const varFigures = (f: VarFiguresUsd | null) =>
+  f === null ? null : { var95Usd: formatDecimal(f.var95Usd), var99Usd: formatDecimal(f.var99Usd), es95Usd: formatDecimal(f.es95Usd), es99Usd: formatDecimal(f.es99Usd) };
+
+/** Puts one assessment on the wire: USD to 8 places, fractions and ratios to 10. */
+export function toRiskMetrics(
+  update: ExposureUpdate,
+  a: UserRiskAssessment,
+  tradingState: TradingState,
+  rules: RiskMetrics['rules'],
+): RiskMetrics {
+  return {
+    eventId: randomUUID(),
+    userId: update.userId,
+    asOf: a.asOf,
+    sourceEventId: update.eventId,
+    grossExposureUsd: update.grossExposureUsd,
+    netExposureUsd: update.netExposureUsd,
+    concentration: {
+      largestShare: a.largestShare === null ? null : formatDecimal(a.largestShare, 10),
+      herfindahl: a.herfindahl === null ? null : formatDecimal(a.herfindahl, 10),
+    },
+    valueAtRisk: { historical: varFigures(a.historical), parametric: varFigures(a.parametric), monteCarlo: varFigures(a.monteCarlo), returnPoints: a.returnPoints },
+    drawdown: { current: fraction(a.currentDrawdown), max: fraction(a.maxDrawdown), equityPoints: a.equityPoints },
+    performance: { sharpe: fraction(a.sharpe), sortino: fraction(a.sortino) },
+    trades: {
+      closedTrades: a.closedTrades,
+      winRate: fraction(a.winRate),
+      averageTradeSizeUsd: usd(a.averageTradeSizeUsd),
+      consecutiveLosses: a.consecutiveLosses,
+      maxConsecutiveLosses: a.maxConsecutiveLosses,
+    },
+    dailyPnlUsd: formatDecimal(a.dailyPnlUsd),
+    realizedPnlUsd: update.realizedPnlUsd,
+    unrealizedPnlUsd: update.unrealizedPnlUsd,
+    stress: a.stress.map((s) => ({ scenarioId: s.scenarioId, lossUsd: formatDecimal(s.lossUsd) })),
+    tradingState,
+    rules,
+    oldestPriceAt: a.oldestPriceAt,
+  };
+}
