@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:dex`: every REAL recorded receipt under libs/dex/src/families/<family>/fixtures/ run through the
+ * registry's classifier and decoders (@hyperdex/dex), one log per timed operation — what ingestion does per log.
+ * Results are kept in tools/bench/results/dex.json.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SWAP_DECODERS, createDecoderSet, createLogClassifier, type RawLog } from '@hyperdex/dex';
+import type { Address, Hex } from 'viem';
+import { runSuite, type BenchCase } from '../index';
+
+const FAMILIES_DIR = join(__dirname, '../../../../libs/dex/src/families');
+const TARGET = { opsPerSec: 50_000 } as const;
+
+interface RecordedReceipt {
+  readonly chainId: number;
+  readonly receipt: {
+    readonly logs: readonly { address: string; topics: string[]; data: string; logIndex: string; removed?: boolean }[];
+  };
+}
+
+interface BenchLog {
+  readonly family: string;
+  readonly chainId: number;
+  readonly log: RawLog;
+}
+
+/** The receipts' logs, normalised as ingestion does (lower-case addresses and topics, numeric logIndex). */
+const loadLogs = (): BenchLog[] =>
+  readdirSync(FAMILIES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((family) => {
+      const dir = join(FAMILIES_DIR, family.name, 'fixtures');
+      let files: string[];
+      try {
+        files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+      } catch {
+        return [];
+      }
+      return files.flatMap((file) => {
+        const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RecordedReceipt;
+        return fixture.receipt.logs.map((log) => ({
+          family: family.name,
+          chainId: fixture.chainId,
+          log: {
+            address: log.address.toLowerCase() as Address,
+            topics: log.topics.map((topic) => topic.toLowerCase() as Hex),
+            data: log.data as Hex,
+            logIndex: Number.parseInt(log.logIndex, 16),
+            removed: log.removed ?? false,
+          },
+        }));
+      });
+    });
+
+const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS) });
+const all = loadLogs();
+const swapTopics = new Set(SWAP_DECODERS.flatMap((decoder) => decoder.topic0s));
+const swapLogs = all.filter(({ log }) => log.topics[0] !== undefined && swapTopics.has(log.topics[0]));
+if (swapLogs.length === 0) throw new Error(`no swap logs found under ${FAMILIES_DIR}`);
+
+// What the mix holds, so the figures can be read against it.
+const outcomes = new Map<string, number>();
+for (const { chainId, log } of all) {
+  const { classification, result } = classifier.decode(chainId, log);
+  const key = result?.kind === 'swap' ? `swap:${result.family}` : classification.kind === 'ignored' ? 'ignored' : `rejected`;
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+}
+const families = new Set(all.map(({ family }) => family));
+console.log(`${all.length} real logs from ${families.size} families' fixtures (${swapLogs.length} with a swap topic0)`);
+console.log([...outcomes.entries()].sort().map(([key, count]) => `${key}=${count}`).join(' '));
+
+let sink = 0;
+const decodeOne = (logs: readonly BenchLog[]) => (i: number) => {
+  const entry = logs[i % logs.length] as BenchLog;
+  const { result } = classifier.decode(entry.chainId, entry.log);
+  if (result?.kind === 'swap') sink += result.logIndex;
+};
+
+const cases: BenchCase[] = [
+  { name: `classify+decode, swap-topic logs (${swapLogs.length})`, iterations: 200_000, run: decodeOne(swapLogs), target: TARGET },
+  { name: `classify+decode, whole receipts (${all.length} logs)`, iterations: 200_000, run: decodeOne(all), target: TARGET },
+];
+
+runSuite('dex', cases);
+if (sink < 0) console.log(sink); // keeps the results observable to the JIT
