@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { AlertNotification, ExposureUpdate } from '@hyperdex/contracts';
+import type { AlertNotification, ExposureUpdate, RiskMetrics } from '@hyperdex/contracts';
 import { Topics } from '@hyperdex/contracts';
 import { RecordingSocket, USDC, WETH, consumedCount, findRecord, getExposure, post, tokenFor, uniqueUser, waitUntil } from './support/clients';
 import { API_KEY, DATABASE_NAME, MAX_EXPOSURE_USD, PORTS } from './support/stack-env';
@@ -56,8 +56,13 @@ describe('a trade that breaches the exposure limit', () => {
     // USDC has no price in this test: it must be listed as unpriced, never valued as zero.
     expect(usdc).toMatchObject({ symbol: 'USDC', balance: '-150000000000', priceUsd: null, valueUsd: null });
     expect(exposure.unpriced).toEqual([{ chainId: 1, token: USDC, reason: 'no-price' }]);
+    // Average cost: the swap was worth the 50 WETH received at 3,000 (USDC had no price), 150,000 USD.
+    expect(weth).toMatchObject({ costUsd: '150000', averageCostUsd: '3000', unrealizedPnlUsd: '0', realizedPnlUsd: '0' });
+    expect(usdc).toMatchObject({ costUsd: '-150000', unrealizedPnlUsd: null });
+    expect(exposure).toMatchObject({ volatileExposureUsd: '150000', stablecoinExposureUsd: '0', pnlComplete: false });
+    expect(exposure.cause).toMatchObject({ kind: 'trade', outcome: { closesPosition: false, notionalUsd: '150000' } });
 
-    const notification = await aliceSocket.waitFor<AlertNotification>('alert', (n) => n.alert.userId === alice);
+    const notification = await aliceSocket.waitFor<AlertNotification>('alert', (n) => n.alert.userId === alice && n.alert.kind === 'MaxExposure');
     const latency = Date.now() - posted;
     expect(notification.alert).toMatchObject({
       kind: 'MaxExposure',
@@ -67,8 +72,9 @@ describe('a trade that breaches the exposure limit', () => {
       threshold: MAX_EXPOSURE_USD,
     });
     expect(notification.status).toBe('open');
+    expect(notification.alert).toMatchObject({ level: 'breach', tradingState: 'REDUCING' });
     // The alert was raised by an exposure update this socket had already received.
-    const alertIndex = aliceSocket.events.findIndex((e) => e.event === 'alert');
+    const alertIndex = aliceSocket.events.findIndex((e) => e.event === 'alert' && (e.payload as AlertNotification).alert.kind === 'MaxExposure');
     const sourceIndex = aliceSocket.events.findIndex(
       (e) => e.event === 'exposure' && (e.payload as ExposureUpdate).eventId === notification.alert.sourceEventId,
     );
@@ -79,6 +85,30 @@ describe('a trade that breaches the exposure limit', () => {
     // Give any misrouted event time to arrive before asserting that none did.
     await new Promise((r) => setTimeout(r, 500));
     expect(bobSocket.events).toEqual([]);
+  });
+
+  it('pushes the risk metrics computed from that exposure, with the rule statuses and the trading state', async () => {
+    const exposure = await aliceSocket.waitFor<ExposureUpdate>('exposure', (e) => e.cause.kind === 'trade' && e.cause.tradeId === tradeId);
+    const metrics = await aliceSocket.waitFor<RiskMetrics>('risk-metrics', (m) => m.sourceEventId === exposure.eventId);
+    expect(metrics).toMatchObject({
+      userId: alice,
+      grossExposureUsd: '150000',
+      tradingState: 'REDUCING',
+      // Only WETH is priced: one position holds the whole priced book.
+      concentration: { largestShare: '1', herfindahl: '1' },
+      trades: { closedTrades: 0, consecutiveLosses: 0, winRate: null },
+    });
+    expect(metrics.rules.find((r) => r.ruleId === 'max-exposure')).toEqual({
+      ruleId: 'max-exposure',
+      kind: 'MaxExposure',
+      level: 'breach',
+      observed: '150000',
+      threshold: MAX_EXPOSURE_USD,
+    });
+    // No return history yet: VaR is missing, never zero, and the VaR rule says so.
+    expect(metrics.valueAtRisk.historical).toBeNull();
+    expect(metrics.rules.find((r) => r.kind === 'VarLimit')?.level).toBe('not-evaluable');
+    expect(metrics.stress.find((s) => s.scenarioId === 'volatile-30')?.lossUsd).toBe('45000');
   });
 
   it('carries the caller trace context through every hop, up to the alert notification', async () => {
@@ -114,14 +144,14 @@ describe('a trade that breaches the exposure limit', () => {
     const db = new Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE_NAME });
     await db.connect();
     try {
-      const trades = await db.query('SELECT trade_id, amount_out::text FROM trades WHERE user_id = $1', [alice]);
-      expect(trades.rows).toEqual([{ trade_id: tradeId, amount_out: '50000000000000000000' }]);
+      const trades = await db.query('SELECT trade_id, amount_out::text, valuation FROM trades WHERE user_id = $1', [alice]);
+      expect(trades.rows).toEqual([{ trade_id: tradeId, amount_out: '50000000000000000000', valuation: { valueUsd: '150000', feesUsd: [] } }]);
       const balances = await db.query('SELECT token, balance::text FROM user_balances WHERE user_id = $1 ORDER BY token', [alice]);
       expect(balances.rows).toEqual([
         { token: USDC, balance: '-150000000000' },
         { token: WETH, balance: '50000000000000000000' },
       ]);
-      const alerts = await db.query('SELECT kind, observed_value::text FROM alerts WHERE user_id = $1', [alice]);
+      const alerts = await db.query(`SELECT kind, observed_value::text FROM alerts WHERE user_id = $1 AND kind = 'MaxExposure'`, [alice]);
       expect(alerts.rows).toEqual([{ kind: 'MaxExposure', observed_value: '150000' }]);
     } finally {
       await db.end();

@@ -1,3 +1,4 @@
 export * from './risk.config';
 export * from './risk.module';
-export * from './risk-evaluator.service';
+export * from './risk-engine.service';
+export * from './risk-policy';

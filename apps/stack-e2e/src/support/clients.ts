@@ -63,14 +63,17 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
 
 export type DashboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+type DashboardEvent = keyof ServerToClientEvents;
+
 /** An authenticated dashboard socket that records every event it receives, in order. */
 export class RecordingSocket {
-  readonly events: Array<{ event: 'exposure' | 'alert'; payload: unknown; at: number }> = [];
+  readonly events: Array<{ event: DashboardEvent; payload: unknown; at: number }> = [];
   private readonly waiters: Array<() => void> = [];
 
   private constructor(readonly socket: DashboardSocket) {
     socket.on('exposure', (payload) => this.record('exposure', payload));
     socket.on('alert', (payload) => this.record('alert', payload));
+    socket.on('risk-metrics', (payload) => this.record('risk-metrics', payload));
   }
 
   static async connect(token: string): Promise<RecordingSocket> {
@@ -83,7 +86,7 @@ export class RecordingSocket {
   }
 
   /** Resolves with the first recorded event that matches, waiting for it if needed. */
-  async waitFor<T>(event: 'exposure' | 'alert', match: (payload: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  async waitFor<T>(event: DashboardEvent, match: (payload: T) => boolean, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = this.events.find((e) => e.event === event && match(e.payload as T));
@@ -104,7 +107,7 @@ export class RecordingSocket {
     this.socket.close();
   }
 
-  private record(event: 'exposure' | 'alert', payload: unknown): void {
+  private record(event: DashboardEvent, payload: unknown): void {
     this.events.push({ event, payload, at: Date.now() });
     this.waiters.splice(0).forEach((wake) => wake());
   }

@@ -24,6 +24,7 @@ export const SERVICE_ENV: Record<string, string> = {
   LOG_LEVEL: 'info',
   GATEWAY_INSTANCE_ID: 'e2e',
   POSITIONS_INSTANCE_ID: 'e2e',
+  RISK_INSTANCE_ID: 'e2e',
   // The broker's minimum: a killed consumer's partitions move to its replacement within seconds.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
 };

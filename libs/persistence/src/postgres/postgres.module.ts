@@ -5,6 +5,7 @@ import { HealthRegistry } from '@hyperdex/observability';
 import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
 import { AlertRepository } from './repositories/alert.repository';
+import { RiskStateRepository } from './repositories/risk-state.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
 
 /** PostgreSQL through TypeORM, the repositories over it, and a readiness check. Migrations run apart (tools/db). */
@@ -20,8 +21,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository],
-      exports: [TradeLedgerRepository, AlertRepository],
+      providers: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
+      exports: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
     };
   }
 

@@ -29,6 +29,15 @@ describe('EquityIndex', () => {
     expect(equity.sortino).toBeCloseTo(-0.1084652, 6);
   });
 
+  it('measures the drawdown within a look-back of bars', () => {
+    // The last two bars: +10% then −20% → peak 1.1, trough 0.88: a 20% drawdown; the last bar alone: 20%.
+    expect(equity.maxDrawdownOverLast(2)).toBeCloseTo(0.2, 12);
+    // Bars 2..3 only: −5% then +10%: the fall is 5%.
+    const early = new EquityIndex({ barMs: YEAR_MS, window: 500, riskFreeRate: 0 });
+    ['0', '0', '100', '50', '150'].forEach((pnl, bar) => early.update(T0 + bar * YEAR_MS, parseUsd(pnl), capital));
+    expect(early.maxDrawdownOverLast(2)).toBeCloseTo(0.05, 12);
+  });
+
   it('keeps only the last `window` returns in the ratios', () => {
     const short = new EquityIndex({ barMs: YEAR_MS, window: 2, riskFreeRate: 0 });
     ['0', '100', '50', '150', '-50', '-50'].forEach((pnl, bar) => short.update(T0 + bar * YEAR_MS, parseUsd(pnl), capital));

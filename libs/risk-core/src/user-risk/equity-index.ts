@@ -102,6 +102,23 @@ export class EquityIndex {
     return ((this.sum / this.count - this.perBarRiskFree()) / downside) * Math.sqrt(YEAR_MS / this.options.barMs);
   }
 
+  /** Largest fall of the index within the last `bars` closed bars and the open one, in [0, 1]; O(bars). */
+  maxDrawdownOverLast(bars: number): number | null {
+    const current = this.currentDrawdown;
+    if (current === null) return null;
+    const returns = this.barReturns();
+    let level = 1;
+    let peak = 1;
+    let worst = 0;
+    for (const r of returns.slice(Math.max(0, returns.length - bars))) {
+      level *= 1 + r;
+      if (level > peak) peak = level;
+      worst = Math.max(worst, 1 - level / peak);
+    }
+    const live = level * (this.liveIndex() / this.index);
+    return Math.max(worst, 1 - live / Math.max(peak, live));
+  }
+
   /** The window's bar returns, oldest first (for checks against the functional API). */
   barReturns(): number[] {
     return Array.from({ length: this.count }, (_, i) => this.returns[(this.next - this.count + i + this.options.window) % this.options.window] as number);

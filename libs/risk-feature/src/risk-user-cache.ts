@@ -1,0 +1,52 @@
+import type { UserRiskState } from '@hyperdex/risk-core';
+
+export interface CachedRiskUser {
+  readonly state: UserRiskState;
+  /** Exposure event ids already observed (most recent last), so a redelivered update is not counted twice. */
+  readonly seenEvents: string[];
+  /** When Monte Carlo last ran for the user (it is throttled on price moves). */
+  lastMonteCarloAt: number | null;
+}
+
+const SEEN_EVENTS_KEPT = 64;
+
+/** Users in memory, least recently used evicted first; the evicted reload their saved state from PostgreSQL. */
+export class RiskUserCache {
+  private readonly users = new Map<string, CachedRiskUser>();
+
+  constructor(
+    private readonly maxUsers: number,
+    private readonly onEvict: (userId: string) => void,
+  ) {}
+
+  get(userId: string): CachedRiskUser | undefined {
+    const user = this.users.get(userId);
+    if (!user) return undefined;
+    this.users.delete(userId);
+    this.users.set(userId, user);
+    return user;
+  }
+
+  put(userId: string, user: CachedRiskUser): void {
+    this.users.delete(userId);
+    this.users.set(userId, user);
+    while (this.users.size > this.maxUsers) {
+      const oldest = this.users.keys().next().value;
+      if (oldest === undefined) break;
+      this.users.delete(oldest);
+      this.onEvict(oldest);
+    }
+  }
+
+  delete(userId: string): void {
+    this.users.delete(userId);
+  }
+
+  /** Records an event id; returns false when it was seen already. */
+  static markSeen(user: CachedRiskUser, eventId: string): boolean {
+    if (user.seenEvents.includes(eventId)) return false;
+    user.seenEvents.push(eventId);
+    if (user.seenEvents.length > SEEN_EVENTS_KEPT) user.seenEvents.shift();
+    return true;
+  }
+}
