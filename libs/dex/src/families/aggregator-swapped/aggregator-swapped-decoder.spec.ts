@@ -4,6 +4,7 @@ import { SWAP_DECODERS } from '../../registry/decoders';
 import { createLogClassifier } from '../../registry/log-classifier';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { AGGREGATOR_SWAPPED, aggregatorSwappedDecoder } from './aggregator-swapped-decoder';
+import ethereum0x546f0127 from './fixtures/ethereum-0x546f0127.json';
 import polygon0x4c1fcbc2 from './fixtures/polygon-0x4c1fcbc2.json';
 
 /*
@@ -11,14 +12,49 @@ import polygon0x4c1fcbc2 from './fixtures/polygon-0x4c1fcbc2.json';
  * - 0x4c1fcbc20fdd397229d9e3e88411fea589e7ceb901e770f6af2e70e89008d5fa (Polygon), cassette
  *   cassettes/unit/decoders/test_1inch/test_1inchv4_swap_on_polygon[polygon_pos_accounts0].yaml, rotki test
  *   `test_1inchv4_swap_on_polygon`: swap 174.206 DAI, receive 174.218999 USDC, through 1inch AggregationRouterV4.
+ * - 0x546f01274ec5c51b63d7cc01fb68da3fb1c663c84316b5d50935acd982ebc13d (Ethereum), cassette
+ *   cassettes/unit/decoders/test_lifi/test_lifi_bridge_receive[ethereum_accounts0].yaml (rotki test
+ *   `test_lifi_bridge_receive`; the stored copies of test_lifi.py predate this recording, so amounts are checked against
+ *   the receipt's Transfer logs): KyberSwap MetaAggregationRouterV2 swaps 0.639049 USDT for GOOGLon on behalf of the
+ *   LI.FI diamond 0xd9b2…0e88 (the `sender`), which forwards the output to the bridged-to user 0xbfa1…7d46. Here neither
+ *   tx.from (a LI.FI executor) nor `sender` is the end user: a case for the later attribution refinements (reference §3).
  */
 const polygon = polygon0x4c1fcbc2 as ReceiptFixture;
+const ethereum = ethereum0x546f0127 as ReceiptFixture;
 const ONEINCH_V4 = '0x1111111254fb6c44bac0bed2854e76f90643097d';
+const KYBER_ROUTER = '0x6131b5fae19ea4f9d964eac0408e4408b66337b5';
 
 describe('aggregator-swapped decoder (1inch v4 / KyberSwap Swapped)', () => {
   it('has the reference catalogue topic0', () => {
     expect(AGGREGATOR_SWAPPED.topic0).toBe('0xd6d4f5681c246c9f42c203e287975af1601f8df8035a9251f79aab5c8f09e2f8');
     expect(fixtureLogsWithTopic(polygon, AGGREGATOR_SWAPPED.topic0)).toHaveLength(1);
+    expect(fixtureLogsWithTopic(ethereum, AGGREGATOR_SWAPPED.topic0)).toHaveLength(1);
+  });
+
+  it('Ethereum KyberSwap: the LI.FI diamond (sender) swaps 0.639049 USDT for 0.001842725479914105 GOOGLon', () => {
+    const lifi = '0xd9b2da9c45b118e4e93a004fb1452bcdb6cc0e88';
+    const googlon = '0xba47214edd2bb43099611b208f75e4b42fdcfedc';
+    expect(ethereum.receipt.from).toBe('0xe93685f3bba03016f02bd1828badd6195988d950');
+    expect(ethereum.blockTimestamp).toBe(1770076163);
+    expect(aggregatorSwappedDecoder.decode(fixtureLog(ethereum, 0xe7), 1)).toEqual({
+      kind: 'swap',
+      family: 'aggregator-swapped',
+      level: 'aggregator',
+      pool: { chainId: 1, address: KYBER_ROUTER },
+      logIndex: 0xe7,
+      tokenIn: { address: '0xdac17f958d2ee523a2206206994597c13d831ec7' },
+      amountIn: 639_049n,
+      tokenOut: { address: googlon },
+      amountOut: 1_842_725_479_914_105n,
+      eventSender: lifi,
+      eventRecipient: lifi,
+      trader: lifi,
+    });
+    const transfers = erc20Transfers(ethereum);
+    expect(transfers).toContainEqual(expect.objectContaining({ token: googlon, to: lifi, amount: 1_842_725_479_914_105n }));
+    expect(transfers).toContainEqual(expect.objectContaining({ token: googlon, from: lifi, to: '0xbfa13f5e6e1cf50b36b745b483dd06c36d6b7d46' }));
+    const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS) });
+    expect(classifier.classify(1, fixtureLog(ethereum, 0xe7))).toMatchObject({ dexId: 'kyberswap-aggregator', verified: true });
   });
 
   it('Polygon 1inch v4: the sender swaps 174.206 DAI for 174.218999 USDC, as rotki books it', () => {
