@@ -92,6 +92,9 @@ export interface RuleDefinition extends Omit<z.output<typeof RuleSchema>, 'thres
   readonly threshold: Usd;
   readonly thresholdText: string;
   readonly warningAt: Usd | null;
+  /** Below these a breach / warning clears (the level less the hysteresis), precomputed for the hot path. */
+  readonly breachClearsBelow: Usd;
+  readonly warningClearsBelow: Usd | null;
 }
 
 export class RuleSetError extends Error {
@@ -120,6 +123,15 @@ export function parseRules(json: unknown): RuleDefinition[] {
   }
   return result.data.map((r) => {
     const threshold = new Usd(r.threshold);
-    return { ...r, threshold, thresholdText: r.threshold, warningAt: r.warningLevel ? threshold.mul(r.warningLevel) : null };
+    const keep = new Usd(1).sub(r.hysteresis);
+    const warningAt = r.warningLevel ? threshold.mul(r.warningLevel) : null;
+    return {
+      ...r,
+      threshold,
+      thresholdText: r.threshold,
+      warningAt,
+      breachClearsBelow: threshold.mul(keep),
+      warningClearsBelow: warningAt === null ? null : warningAt.mul(keep),
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { Usd } from '../money/usd';
+import type { Usd } from '../money/usd';
 import type { RuleDefinition, RuleKind, RuleSeverity, TradingState } from './rule-definition';
 import { describe, hasEnoughSample, observedValue } from './rule-observation';
 import type { UserRiskView } from './user-risk-view';
@@ -56,7 +56,6 @@ export interface Evaluation {
 }
 
 const RESTRICTION: Record<TradingState, number> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
-const ONE = new Usd(1);
 
 const fresh = (asOf: number): RuleState => ({
   level: 'ok',
@@ -137,14 +136,13 @@ export class RuleEngine {
   }
 
   private nextLevel(rule: RuleDefinition, state: RuleState, observed: Usd): RuleLevel {
-    const keep = ONE.sub(rule.hysteresis);
     if (observed.gt(rule.threshold)) return 'breach';
     if (state.level === 'breach') {
-      if (state.awaitingAcknowledgement || observed.gte(rule.threshold.mul(keep))) return 'breach';
+      if (state.awaitingAcknowledgement || observed.gte(rule.breachClearsBelow)) return 'breach';
     }
-    if (rule.warningAt !== null) {
+    if (rule.warningAt !== null && rule.warningClearsBelow !== null) {
       if (observed.gt(rule.warningAt)) return 'warning';
-      if (state.level !== 'ok' && observed.gte(rule.warningAt.mul(keep))) return 'warning';
+      if (state.level !== 'ok' && observed.gte(rule.warningClearsBelow)) return 'warning';
     }
     return 'ok';
   }

@@ -7,18 +7,23 @@ import {
   PositionBook,
   PriceBook,
   RiskWorkspace,
+  RuleEngine,
   TokenRegistry,
   Usd,
   UserRiskState,
   assessUserRisk,
   parsePrice,
+  parseRules,
+  ratioToUsd,
   parseUsd,
   ewmaCovarianceOf,
   valueExposure,
   valueLedgerEntry,
   type AssessedPosition,
   type LedgerEntry,
+  type RuleJson,
   type StressScenario,
+  type UserRiskView,
   type TokenInfo,
 } from '@hyperdex/risk-core';
 import { runSuite, type BenchCase } from '../index';
@@ -147,6 +152,60 @@ cases.push(
     },
   },
 );
+
+/** 50 rules across every kind, evaluated on a view built from the assessment above (the risk service's path). */
+const ruleJson: RuleJson[] = Array.from({ length: 50 }, (_, i): RuleJson => {
+  const base = { id: `rule-${i}`, severity: 'critical' as const, scope: { type: 'global' as const } };
+  switch (i % 9) {
+    case 0: return { ...base, kind: 'MaxExposure', threshold: String(50_000 + i * 1000) };
+    case 1: return { ...base, kind: 'ConcentrationLimit', threshold: '0.5' };
+    case 2: return { ...base, kind: 'DrawdownLimit', threshold: '0.2', ...(i % 2 ? { lookbackMs: 3_600_000 } : {}) };
+    case 3: return { ...base, kind: 'VarLimit', threshold: '500', params: { method: i % 2 ? 'historical' : 'parametric', confidence: 99 } };
+    case 4: return { ...base, kind: 'ConsecutiveLosses', threshold: '4' };
+    case 5: return { ...base, kind: 'DailyLossLimit', threshold: '300' };
+    case 6: return { ...base, kind: 'StressLossLimit', threshold: '10000', params: { scenarioId: 'volatile-shock:-30' } };
+    case 7: return { ...base, kind: 'UnpricedExposure', threshold: '0.2', params: { measure: 'share' } };
+    default: return { ...base, kind: 'StalePrice', threshold: '600000' };
+  }
+});
+const ruleEngine = new RuleEngine(parseRules(ruleJson));
+const assessed = assess();
+const riskView = (i: number): UserRiskView => ({
+  userId: `user-${i % 100}`,
+  asOf: asOf + i,
+  grossExposureUsd: new Usd(72_500 + (i % 7) * 1000),
+  largestShare: assessed.largestShare,
+  herfindahl: assessed.herfindahl,
+  drawdown: ratioToUsd(assessed.currentDrawdown),
+  maxDrawdown: ratioToUsd(assessed.maxDrawdown),
+  drawdownWithin: new Map([[3_600_000, ratioToUsd(state.equity.maxDrawdownOverLast(60))]]),
+  valueAtRisk: {
+    historical95: assessed.historical?.var95Usd ?? null,
+    historical99: assessed.historical?.var99Usd ?? null,
+    parametric95: assessed.parametric?.var95Usd ?? null,
+    parametric99: assessed.parametric?.var99Usd ?? null,
+    monteCarlo95: null,
+    monteCarlo99: null,
+  },
+  consecutiveLosses: assessed.consecutiveLosses,
+  dailyPnlUsd: assessed.dailyPnlUsd,
+  stressLossUsd: new Map(assessed.stress.map((x) => [x.scenarioId, x.lossUsd])),
+  unpricedCount: 0,
+  unpricedShareOfPositions: new Usd(0),
+  oldestPriceAt: T0,
+  tradeCount: assessed.closedTrades,
+  equityPoints: assessed.equityPoints,
+  returnPoints: assessed.returnPoints,
+});
+const views = Array.from({ length: 1000 }, (_, i) => riskView(i));
+cases.push({
+  name: 'rule evaluation (50 rules)',
+  iterations: 20_000,
+  run: (i) => {
+    ruleEngine.evaluate(views[i % 1000] as UserRiskView);
+  },
+  target: { p99Micros: 50 },
+});
 
 // Sanity: the book is still consistent after the run (guards against a benchmark that measures a broken path).
 const results = runSuite('core', cases);
