@@ -1,19 +1,8 @@
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { Topics, type Trade } from '@hyperdex/contracts';
 import { USDC, WETH, consumedCount, kafka, uniqueUser, waitUntil } from './support/clients';
-import { DATABASE_NAME, LOG_DIR, PID_FILE, PORTS, ROOT, SERVICE_ENV } from './support/stack-env';
-
-const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as {
-  startServices(o: {
-    env: Record<string, string>;
-    ports: Record<string, number>;
-    only: string[];
-    onLine: (s: string, l: string) => void;
-  }): Array<{ name: string; child: { pid?: number } }>;
-  waitReady(services: unknown[], timeoutMs?: number): Promise<void>;
-};
+import { killService, startReplacement } from './support/replace-service';
+import { DATABASE_NAME, PORTS } from './support/stack-env';
 
 const TRADES = 400;
 
@@ -55,22 +44,10 @@ describe('positions killed mid-stream', () => {
     }
 
     await waitUntil(async () => (await consumedCount(PORTS.positions, Topics.trades)) - baseline >= 40, 'positions to be mid-stream', 60_000);
-    const pids = JSON.parse(readFileSync(PID_FILE, 'utf8')) as Array<{ name: string; pid?: number }>;
-    const victim = pids.find((p) => p.name === 'positions')?.pid;
-    if (victim === undefined) throw new Error('no positions pid recorded');
-    process.kill(victim, 'SIGKILL');
+    killService('positions');
     const processedBeforeCrash = await countTrades(dave);
     expect(processedBeforeCrash).toBeLessThan(TRADES);
-
-    const log = createWriteStream(path.join(LOG_DIR, 'positions-restarted.log'));
-    const [replacement] = launcher.startServices({
-      env: SERVICE_ENV,
-      ports: PORTS,
-      only: ['positions'],
-      onLine: (_service, line) => log.write(`${line}\n`),
-    });
-    writeFileSync(PID_FILE, JSON.stringify([...pids, { name: 'positions', pid: replacement?.child.pid }]));
-    await launcher.waitReady([replacement], 60_000);
+    await startReplacement('positions');
 
     await waitUntil(async () => (await countTrades(dave)) === TRADES, `all ${TRADES} trades in the ledger`, 90_000);
     const db = new Client({ host: '127.0.0.1', user: 'postgres', database: DATABASE_NAME });
