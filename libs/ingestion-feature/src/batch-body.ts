@@ -8,7 +8,7 @@ import type { z } from 'zod';
  */
 export function readBatch<S extends z.ZodType>(
   body: unknown,
-  field: 'trades' | 'prices',
+  field: 'trades' | 'transfers' | 'prices',
   item: S,
   batch: z.ZodType<Record<string, Array<z.infer<S>>>>,
   maxBatch: number,

@@ -7,6 +7,7 @@ import type { IngestionConfig } from './ingestion.config';
 import { IngestionService } from './ingestion.service';
 import { PricesController } from './prices.controller';
 import { MAX_BATCH, TradesController } from './trades.controller';
+import { TransfersController } from './transfers.controller';
 
 /** The ingestion API: validates trades and prices and publishes them to Kafka. */
 @Module({})
@@ -14,7 +15,7 @@ export class IngestionModule {
   static forRoot(config: Pick<IngestionConfig, 'INGESTION_API_KEYS' | 'INGESTION_MAX_BATCH'>): DynamicModule {
     return {
       module: IngestionModule,
-      controllers: [TradesController, PricesController],
+      controllers: [TradesController, TransfersController, PricesController],
       providers: [
         IngestionService,
         ApiKeyGuard,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Topics, type PriceTick, type Trade } from '@hyperdex/contracts';
+import { Topics, type PriceTick, type Trade, type Transfer } from '@hyperdex/contracts';
 import { EventPublisher } from '@hyperdex/messaging';
 import { LOGGER } from '@hyperdex/observability';
 
@@ -14,6 +14,11 @@ export class IngestionService {
 
   async acceptTrades(trades: Trade[]): Promise<void> {
     await this.publishOr503(() => this.publisher.publish(Topics.trades, trades), trades.length);
+  }
+
+  /** Transfers travel on the trades topic under the user's key, so they stay in order with the user's trades. */
+  async acceptTransfers(transfers: Transfer[]): Promise<void> {
+    await this.publishOr503(() => this.publisher.publish(Topics.trades, transfers), transfers.length);
   }
 
   async acceptPrices(prices: PriceTick[]): Promise<void> {

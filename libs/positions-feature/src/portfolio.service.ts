@@ -106,9 +106,13 @@ export class PortfolioService {
     return book;
   }
 
+  private newBook(): PositionBook {
+    return new PositionBook({ isCash: (chainId, token) => this.registry.get(chainId, token)?.stablecoin ?? false });
+  }
+
   /** Rebuilds a book from the ledger at the valuations each event was booked at: O(events of the user). */
   private async replay(userId: string): Promise<PositionBook> {
-    const book = new PositionBook();
+    const book = this.newBook();
     for (const { entry, valuation } of await this.ledger.loadLedger(userId)) book.apply(entry, valuation);
     return book;
   }

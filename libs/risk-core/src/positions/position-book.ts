@@ -29,8 +29,18 @@ interface ChangeResult {
  *   out removes quantity at average cost and realizes nothing.
  * Invariant (checked by property tests): Σ realized + Σ unrealized = Σ value − Σ net cost contributed.
  */
+export interface PositionBookOptions {
+  /**
+   * Tokens that are cash (stablecoins): spending them opens a position rather than closing one, so a buy paid in
+   * USDC is not counted as a closed trade in win rate and streaks.
+   */
+  readonly isCash?: (chainId: number, token: string) => boolean;
+}
+
 export class PositionBook {
   private readonly positions = new Map<TokenKey, TokenPosition>();
+
+  constructor(private readonly options: PositionBookOptions = {}) {}
 
   /** Applies one event at the valuation it was booked at, returning what it did to PnL. */
   apply(entry: LedgerEntry, valuation: LedgerValuation): TradeOutcome {
@@ -59,8 +69,8 @@ export class PositionBook {
     return [...this.positions.values()].map((p) => ({ ...p }));
   }
 
-  static restore(positions: Iterable<TokenPosition>): PositionBook {
-    const book = new PositionBook();
+  static restore(positions: Iterable<TokenPosition>, options: PositionBookOptions = {}): PositionBook {
+    const book = new PositionBook(options);
     for (const p of positions) book.positions.set(tokenKey(p.chainId, p.token), { ...p });
     return book;
   }
@@ -91,7 +101,7 @@ export class PositionBook {
     return {
       id: swap.id,
       timestamp: swap.timestamp,
-      closesPosition: sold.closed || bought.closed,
+      closesPosition: (sold.closed && !this.isCash(swap.chainId, swap.tokenIn)) || (bought.closed && !this.isCash(swap.chainId, swap.tokenOut)),
       realizedPnlUsd: realized,
       notionalUsd: valueUsd,
       feesUsd,
@@ -159,6 +169,10 @@ export class PositionBook {
       p.quantity += direction * opening;
     }
     return { realized, closed };
+  }
+
+  private isCash(chainId: number, token: string): boolean {
+    return this.options.isCash?.(chainId, token) ?? false;
   }
 
   private position(chainId: number, token: string): TokenPosition {

@@ -57,3 +57,23 @@ describe('scenario: deposit 10,000 USDC, buy 2 WETH at 3,000, WETH rises to 3,30
     expect(snapshot.oldestPriceAt).toBe(T0);
   });
 });
+
+describe('scenario: buying with a stablecoin opens a position, selling for one closes it', () => {
+  const registry = new TokenRegistry();
+  const prices = new PriceBook();
+  const book = new PositionBook({ isCash: (chainId, token) => registry.get(chainId, token)?.stablecoin ?? false });
+  const book$ = (entry: LedgerEntry) => book.apply(entry, valueLedgerEntry(entry, registry, prices));
+  prices.apply(1, USDC, '1', T0, 'test');
+  prices.apply(1, WETH, '3000', T0, 'test');
+  book$({ kind: 'transfer', id: 'd', chainId: 1, token: USDC, direction: 'in', amount: 3_000_000_000n, timestamp: T0 });
+
+  it('does not count the USDC spent as a closed trade', () => {
+    const buy = book$({ kind: 'swap', id: 'b', chainId: 1, tokenIn: USDC, amountIn: 3_000_000_000n, tokenOut: WETH, amountOut: 10n ** 18n, fees: [], timestamp: T0 + 1 });
+    expect(buy.closesPosition).toBe(false);
+  });
+
+  it('counts the sale of the WETH as one', () => {
+    const sell = book$({ kind: 'swap', id: 's', chainId: 1, tokenIn: WETH, amountIn: 10n ** 18n, tokenOut: USDC, amountOut: 3_000_000_000n, fees: [], timestamp: T0 + 2 });
+    expect(sell.closesPosition).toBe(true);
+  });
+});
