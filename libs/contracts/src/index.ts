@@ -16,6 +16,7 @@ export * from './events/risk-metrics.event';
 export * from './events/alert-notification.event';
 export * from './events/dead-letter.event';
 export * from './api/ingest.request';
+export * from './api/chain-receipts.request';
 export * from './api/error.response';
 export * from './api/exposure.response';
 export * from './socket/socket-events';

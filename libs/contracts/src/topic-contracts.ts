@@ -4,6 +4,7 @@ import { ExposureUpdateSchema } from './events/exposure-update.event';
 import { PriceTickSchema, priceKey } from './events/price-tick.event';
 import { RiskAlertSchema } from './events/risk-alert.event';
 import { RiskMetricsSchema } from './events/risk-metrics.event';
+import { ChainReceiptSchema, chainReceiptKey } from './api/chain-receipts.request';
 import { LedgerEventSchema } from './events/ledger-event';
 import { Topics, type TopicName } from './topics';
 
@@ -19,6 +20,7 @@ const contract = <S extends z.ZodType>(c: TopicContract<S>): TopicContract<S> =>
 
 /** The one table of what travels on each topic, how it is keyed and kept. */
 export const TopicContracts = {
+  [Topics.chainReceipts]: contract({ schema: ChainReceiptSchema, key: chainReceiptKey, compacted: false }),
   [Topics.trades]: contract({ schema: LedgerEventSchema, key: (t) => t.userId, compacted: false }),
   [Topics.prices]: contract({ schema: PriceTickSchema, key: priceKey, compacted: true }),
   [Topics.positions]: contract({ schema: ExposureUpdateSchema, key: (e) => e.userId, compacted: false }),

@@ -3,6 +3,8 @@
  * so old and new consumers can run side by side during a migration.
  */
 export const Topics = {
+  /** Raw transaction receipts for ingestion to decode into trades. */
+  chainReceipts: 'hyperdex.chain-receipts.v1',
   trades: 'hyperdex.trades.v1',
   prices: 'hyperdex.prices.v1',
   positions: 'hyperdex.positions.v1',

@@ -20,3 +20,8 @@ export * from './registry/decoders';
 export * from './registry/decoder-set';
 export { DEX_DEFINITIONS, GENERIC_DEX_IDS, SINGLETON_FAMILIES } from './registry/dex-definitions';
 export * from './registry/log-classifier';
+export * from './pools/pool-token-directory';
+export * from './receipts/normalized-receipt';
+export * from './receipts/erc20-transfers';
+export * from './receipts/trades-from-receipt';
+export * from './pools/known-pools';

@@ -1,0 +1,24 @@
+import { decodeEventLog, parseAbiItem, toEventSelector, type Address } from 'viem';
+import type { RawLog } from '../core/raw-log';
+
+const TRANSFER = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)');
+export const TRANSFER_TOPIC0 = toEventSelector(TRANSFER);
+
+export interface Erc20Transfer {
+  readonly token: Address;
+  readonly from: Address;
+  readonly to: Address;
+  readonly value: bigint;
+  readonly logIndex: number;
+}
+
+/** The ERC-20 Transfer logs of a receipt (ERC-721 transfers share the topic0 but index the id: skipped). */
+export function erc20TransfersOf(logs: readonly RawLog[]): Erc20Transfer[] {
+  const transfers: Erc20Transfer[] = [];
+  for (const log of logs) {
+    if (log.topics[0] !== TRANSFER_TOPIC0 || log.topics.length !== 3 || log.data.length !== 66) continue;
+    const { args } = decodeEventLog({ abi: [TRANSFER], data: log.data, topics: log.topics as [`0x${string}`, ...`0x${string}`[]] });
+    transfers.push({ token: log.address, from: args.from.toLowerCase() as Address, to: args.to.toLowerCase() as Address, value: args.value, logIndex: log.logIndex });
+  }
+  return transfers;
+}

@@ -1,0 +1,250 @@
+import type { Address } from 'viem';
+import type { Trade, TradeRetraction } from '@hyperdex/contracts';
+import type { DecodedSwap } from '../core/decoded-swap';
+import type { RawLog } from '../core/raw-log';
+import { NATIVE_TOKEN } from '../families/shared/swap-result';
+import type { PoolTokenDirectory } from '../pools/pool-token-directory';
+import type { LogClassifier } from '../registry/log-classifier';
+import { erc20TransfersOf, type Erc20Transfer } from './erc20-transfers';
+import type { NormalizedReceipt } from './normalized-receipt';
+
+/** A swap with its tokens resolved and its trader attributed: one leg of what the user did in the transaction. */
+export interface ResolvedSwap {
+  readonly logIndex: number;
+  readonly dexId: string;
+  readonly level: 'pool' | 'aggregator';
+  readonly user: Address;
+  readonly venue: Address;
+  readonly tokenIn: Address;
+  readonly amountIn: bigint;
+  readonly tokenOut: Address;
+  readonly amountOut: bigint;
+  readonly eventSender?: Address;
+  readonly eventRecipient?: Address;
+}
+
+export interface ReceiptRejection {
+  readonly logIndex: number;
+  readonly reason: string;
+}
+
+export interface ReceiptTrades {
+  readonly trades: Trade[];
+  readonly retractions: TradeRetraction[];
+  readonly rejected: ReceiptRejection[];
+  /** Every swap that went into a trade, for swap-implied prices. */
+  readonly swaps: ResolvedSwap[];
+}
+
+export interface ReceiptContext {
+  readonly classifier: LogClassifier;
+  readonly pools: PoolTokenDirectory;
+}
+
+/**
+ * Turns one receipt into the user's trades.
+ *
+ * - Every swap log is classified and decoded; what cannot be (impostor emitters, bad layouts, pools whose tokens are
+ *   unknown) is rejected with its reason — nothing is dropped silently.
+ * - The trader is the one the event names (CoW owner, 0x taker, aggregator sender), else tx.from.
+ * - Per trader: when the transaction carries aggregator summaries, they are the trades and the pool hops are not
+ *   counted again; otherwise the pool hops are netted so intermediate tokens cancel and one route is one trade, with
+ *   id `chainId:txHash:<first hop logIndex>` and every hop in `origin.logIndexes`. Routes that do not net to one token
+ *   in and one out (two independent swaps, fee-on-transfer residue) stay one trade per hop.
+ * - Gas (gasUsed × effectiveGasPrice, native coin) is a fee of the sender's first trade.
+ * - Logs marked `removed` (a reorg) produce retractions of the trades the same logs produced when they were live.
+ */
+export function tradesFromReceipt(receipt: NormalizedReceipt, context: ReceiptContext): ReceiptTrades {
+  if (!receipt.succeeded) return { trades: [], retractions: [], rejected: [], swaps: [] };
+  const live = receipt.logs.filter((l) => !l.removed);
+  const removed = receipt.logs.filter((l) => l.removed);
+  const fromLive = buildTrades(receipt, live, context);
+  const fromRemoved = removed.length > 0 ? buildTrades(receipt, removed, context) : undefined;
+  const retractions: TradeRetraction[] = (fromRemoved?.trades ?? []).map((t) => ({
+    kind: 'retraction',
+    tradeId: t.tradeId,
+    userId: t.userId,
+    chainId: t.chainId,
+    reason: 'log removed by a chain reorganisation',
+    timestamp: t.timestamp,
+  }));
+  return {
+    trades: fromLive.trades,
+    retractions,
+    rejected: [...fromLive.rejected, ...(fromRemoved?.rejected ?? [])],
+    swaps: fromLive.swaps,
+  };
+}
+
+function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { classifier, pools }: ReceiptContext) {
+  const rejected: ReceiptRejection[] = [];
+  const decoded: Array<{ swap: DecodedSwap; dexId: string }> = [];
+  for (const log of logs) {
+    const { classification, result } = classifier.decode(receipt.chainId, log);
+    if (classification.kind === 'ignored') continue;
+    if (classification.kind === 'rejected') {
+      rejected.push({ logIndex: log.logIndex, reason: classification.reason });
+      continue;
+    }
+    if (!result) continue;
+    if (result.kind === 'rejected') rejected.push({ logIndex: log.logIndex, reason: result.reason });
+    else if (result.kind === 'pool-tokens') pools.learn({ ...result.pool, tokens: result.tokens, source: 'initialize' });
+    else decoded.push({ swap: result, dexId: classification.dexId });
+  }
+
+  const transfers = erc20TransfersOf(logs);
+  const resolved: ResolvedSwap[] = [];
+  for (const { swap, dexId } of decoded) {
+    learnFromTransfers(swap, transfers, pools);
+    const tokenIn = pools.resolve(swap.pool, swap.tokenIn);
+    const tokenOut = pools.resolve(swap.pool, swap.tokenOut);
+    if (!tokenIn || !tokenOut) {
+      rejected.push({
+        logIndex: swap.logIndex,
+        reason: `unknown pool ${swap.pool.address}${swap.pool.poolId ? ` (${swap.pool.poolId})` : ''} on chain ${receipt.chainId}: its tokens are neither registered nor proven by this receipt's transfers`,
+      });
+      continue;
+    }
+    resolved.push({
+      logIndex: swap.logIndex,
+      dexId,
+      level: swap.level,
+      user: (swap.trader ?? receipt.from).toLowerCase() as Address,
+      venue: swap.pool.address,
+      tokenIn: nativeAsConvention(tokenIn),
+      amountIn: swap.amountIn,
+      tokenOut: nativeAsConvention(tokenOut),
+      amountOut: swap.amountOut,
+      ...(swap.eventSender ? { eventSender: swap.eventSender.toLowerCase() as Address } : {}),
+      ...(swap.eventRecipient ? { eventRecipient: swap.eventRecipient.toLowerCase() as Address } : {}),
+    });
+  }
+
+  const trades: Trade[] = [];
+  const used: ResolvedSwap[] = [];
+  // Aggregator summaries (0x, 1inch/Kyber, CoW) describe the route their pool hops executed, often for another user
+  // than tx.from (taker, owner): when a transaction has them, they are its trades and the hops are not counted again.
+  const summaries = resolved.filter((s) => s.level === 'aggregator');
+  const counted = summaries.length > 0 ? summaries : resolved;
+  const users = [...new Set(counted.map((s) => s.user))];
+  for (const user of users) {
+    const mine = counted.filter((s) => s.user === user);
+    const legs = summaries.length > 0 ? mine.map((s) => [s]) : routesOf(mine);
+    for (const route of legs) {
+      const trade = tradeOf(receipt, user, route);
+      if (trade === null) {
+        rejected.push({ logIndex: route[0]?.logIndex ?? -1, reason: 'the route nets to nothing (every token in came back out)' });
+        continue;
+      }
+      trades.push(trade);
+      used.push(...route);
+    }
+  }
+  attachGas(receipt, trades);
+  return { trades, rejected, swaps: used };
+}
+
+/**
+ * Pool hops as routes: a chain (each hop pays in what the previous one paid out) is one route from the first hop's
+ * input to the last hop's output — a fee-on-transfer token taxed between hops is lost to the user, not a position;
+ * hops that net to one token in and one out (split routes) are one route; anything else is one route per hop.
+ */
+function routesOf(hops: readonly ResolvedSwap[]): ResolvedSwap[][] {
+  if (hops.length <= 1) return hops.map((h) => [h]);
+  const ordered = [...hops].sort((a, b) => a.logIndex - b.logIndex);
+  if (ordered.every((h, i) => i === 0 || ordered[i - 1]?.tokenOut === h.tokenIn) && ordered[0]?.tokenIn !== ordered[ordered.length - 1]?.tokenOut) {
+    return [ordered];
+  }
+  const net = netDeltas(hops);
+  const ins = [...net].filter(([, d]) => d < 0n);
+  const outs = [...net].filter(([, d]) => d > 0n);
+  if (ins.length === 1 && outs.length === 1) return [[...hops]];
+  return hops.map((h) => [h]);
+}
+
+function netDeltas(hops: readonly ResolvedSwap[]): Map<Address, bigint> {
+  const net = new Map<Address, bigint>();
+  for (const h of hops) {
+    net.set(h.tokenIn, (net.get(h.tokenIn) ?? 0n) - h.amountIn);
+    net.set(h.tokenOut, (net.get(h.tokenOut) ?? 0n) + h.amountOut);
+  }
+  return net;
+}
+
+function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[]): Trade | null {
+  const first = route.reduce((a, b) => (b.logIndex < a.logIndex ? b : a));
+  const last = route.reduce((a, b) => (b.logIndex > a.logIndex ? b : a));
+  const chained = route.length > 1 && route.every((h, i) => i === 0 || route[i - 1]?.tokenOut === h.tokenIn);
+  const net = chained
+    ? new Map<Address, bigint>([[first.tokenIn, -first.amountIn], [last.tokenOut, last.amountOut]])
+    : netDeltas(route);
+  const tokenIn = [...net].find(([, d]) => d < 0n);
+  const tokenOut = [...net].find(([, d]) => d > 0n);
+  if (!tokenIn || !tokenOut) return null;
+  return {
+    kind: 'swap',
+    tradeId: `${receipt.chainId}:${receipt.transactionHash}:${first.logIndex}`,
+    userId: user,
+    chainId: receipt.chainId,
+    dex: first.dexId,
+    tokenIn: tokenIn[0],
+    tokenOut: tokenOut[0],
+    amountIn: (-tokenIn[1]).toString(),
+    amountOut: tokenOut[1].toString(),
+    timestamp: receipt.timestampMs,
+    origin: {
+      txHash: receipt.transactionHash,
+      blockNumber: receipt.blockNumber,
+      logIndexes: route.map((s) => s.logIndex).sort((a, b) => a - b),
+      txFrom: receipt.from,
+      ...(first.eventSender ? { eventSender: first.eventSender } : {}),
+      ...(last.eventRecipient ? { eventRecipient: last.eventRecipient } : {}),
+      venues: [...new Set(route.map((s) => s.venue))],
+    },
+  };
+}
+
+/** The sender paid the gas: it is a fee of their first trade in the transaction (once per transaction). */
+function attachGas(receipt: NormalizedReceipt, trades: Trade[]): void {
+  if (receipt.gasFeeWei === null || receipt.gasFeeWei <= 0n) return;
+  const first = trades.find((t) => t.userId === receipt.from);
+  if (first) first.fees = [{ kind: 'gas', token: NATIVE_TOKEN, amount: receipt.gasFeeWei.toString() }];
+}
+
+/**
+ * A pool names its tokens by slot; the receipt's ERC-20 transfers prove them: the token that reached the pool with
+ * exactly `amountIn`, and the one that left it with exactly `amountOut`. Singletons (V4, Balancer) are skipped: their
+ * transfers mix every pool they hold.
+ */
+function learnFromTransfers(swap: DecodedSwap, transfers: readonly Erc20Transfer[], pools: PoolTokenDirectory): void {
+  if (swap.pool.poolId !== undefined) return;
+  const slots: Array<{ slot: number; underlying: boolean; token: Address }> = [];
+  // A token proves a slot when its transfers into (out of) the pool sum to exactly the swap's amount: a single
+  // transfer, or several when a fee-on-transfer token splits one payment (part burnt, part forwarded).
+  const prove = (ref: DecodedSwap['tokenIn'], amount: bigint, side: (t: Erc20Transfer) => boolean) => {
+    if ('address' in ref || pools.resolve(swap.pool, ref)) return;
+    const sums = new Map<Address, bigint>();
+    for (const t of transfers) if (side(t)) sums.set(t.token, (sums.get(t.token) ?? 0n) + t.value);
+    const singles = new Set(transfers.filter((t) => side(t) && t.value === amount).map((t) => t.token));
+    const matching = singles.size > 0 ? [...singles] : [...sums].filter(([, sum]) => sum === amount).map(([token]) => token);
+    const [token] = matching;
+    if (token !== undefined && matching.length === 1) slots.push({ slot: ref.slot, underlying: ref.underlying === true, token });
+  };
+  prove(swap.tokenIn, swap.amountIn, (t) => t.to === swap.pool.address);
+  prove(swap.tokenOut, swap.amountOut, (t) => t.from === swap.pool.address);
+  if (slots.length === 0) return;
+  const tokens: (Address | null)[] = [];
+  const underlying: (Address | null)[] = [];
+  for (const s of slots) (s.underlying ? underlying : tokens)[s.slot] = s.token;
+  pools.learn({
+    chainId: swap.pool.chainId,
+    address: swap.pool.address,
+    tokens: Array.from(tokens, (t) => t ?? null),
+    underlying: Array.from(underlying, (t) => t ?? null),
+    source: 'receipt-transfers',
+  });
+}
+
+/** V4 reports the native coin as address(0); the trades contract, like Curve, 0x and CoW, writes 0xEeee…EEeE. */
+const nativeAsConvention = (token: Address): Address =>
+  token === '0x0000000000000000000000000000000000000000' ? (NATIVE_TOKEN as Address) : token;
