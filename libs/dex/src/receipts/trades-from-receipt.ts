@@ -32,7 +32,7 @@ export interface ReceiptTrades {
   readonly trades: Trade[];
   readonly retractions: TradeRetraction[];
   readonly rejected: ReceiptRejection[];
-  /** Every swap that went into a trade, for swap-implied prices. */
+  /** Every swap decoded and resolved (each pool hop is a market price, even when a summary is the trade). */
   readonly swaps: ResolvedSwap[];
 }
 
@@ -121,7 +121,6 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   }
 
   const trades: Trade[] = [];
-  const used: ResolvedSwap[] = [];
   // Aggregator summaries (0x, 1inch/Kyber, CoW) describe the route their pool hops executed, often for another user
   // than tx.from (taker, owner): when a transaction has them, they are its trades and the hops are not counted again.
   const summaries = resolved.filter((s) => s.level === 'aggregator');
@@ -137,11 +136,10 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
         continue;
       }
       trades.push(trade);
-      used.push(...route);
     }
   }
   attachGas(receipt, trades);
-  return { trades, rejected, swaps: used };
+  return { trades, rejected, swaps: resolved };
 }
 
 /**
