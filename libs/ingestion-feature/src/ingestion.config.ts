@@ -8,6 +8,13 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
     /** Comma-separated keys accepted in the `x-api-key` header. Required: there is no anonymous ingestion. */
     INGESTION_API_KEYS: envList().refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
     INGESTION_MAX_BATCH: envInt(1_000, 1, 100_000),
+    /** JSON file of extra pools `[{chainId, address, poolId?, dexId?, tokens[], underlying?}]` for receipt decoding. */
+    DEX_POOLS_FILE: z.string().min(1).optional(),
+    /** `chainId=url,…`: JSON-RPC endpoints asked for the tokens of pools no registry or receipt names. */
+    CHAIN_RPC_URLS: z
+      .string()
+      .regex(/^(\d+=https?:\/\/[^,\s]+)(,\d+=https?:\/\/[^,\s]+)*$/, 'must be chainId=url pairs separated by commas')
+      .optional(),
     INGESTION_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 5mb')

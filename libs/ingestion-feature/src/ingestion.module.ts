@@ -8,16 +8,26 @@ import { IngestionService } from './ingestion.service';
 import { PricesController } from './prices.controller';
 import { MAX_BATCH, TradesController } from './trades.controller';
 import { TransfersController } from './transfers.controller';
+import { ChainIngestionService } from './chain-ingestion.service';
+import { ChainReceiptDecoder } from './chain-receipt-decoder';
+import { ChainReceiptsConsumer } from './chain-receipts.consumer';
+import { ChainReceiptsController } from './chain-receipts.controller';
+import { CHAIN_RPC_URLS, PoolMetadataResolver, parseRpcUrls } from './pool-metadata.resolver';
 
-/** The ingestion API: validates trades and prices and publishes them to Kafka. */
+/** The ingestion API: validates trades, transfers, prices and chain receipts and publishes what they mean to Kafka. */
 @Module({})
 export class IngestionModule {
-  static forRoot(config: Pick<IngestionConfig, 'INGESTION_API_KEYS' | 'INGESTION_MAX_BATCH'>): DynamicModule {
+  static forRoot(config: Pick<IngestionConfig, 'INGESTION_API_KEYS' | 'INGESTION_MAX_BATCH' | 'DEX_POOLS_FILE' | 'CHAIN_RPC_URLS'>): DynamicModule {
     return {
       module: IngestionModule,
-      controllers: [TradesController, TransfersController, PricesController],
+      controllers: [TradesController, TransfersController, PricesController, ChainReceiptsController],
       providers: [
         IngestionService,
+        ChainIngestionService,
+        ChainReceiptsConsumer,
+        PoolMetadataResolver,
+        { provide: ChainReceiptDecoder, useValue: ChainReceiptDecoder.create(config.DEX_POOLS_FILE) },
+        { provide: CHAIN_RPC_URLS, useValue: parseRpcUrls(config.CHAIN_RPC_URLS) },
         ApiKeyGuard,
         { provide: API_KEYS, useValue: config.INGESTION_API_KEYS },
         { provide: MAX_BATCH, useValue: config.INGESTION_MAX_BATCH },
@@ -34,7 +44,7 @@ export class IngestionServiceModule {
       module: IngestionServiceModule,
       imports: [
         ObservabilityModule.forRoot({ serviceName: 'ingestion', logger }),
-        MessagingModule.forRoot({ settings: toKafkaSettings(config, 'ingestion'), topics: [Topics.trades, Topics.prices] }),
+        MessagingModule.forRoot({ settings: toKafkaSettings(config, 'ingestion'), topics: [Topics.chainReceipts, Topics.trades, Topics.prices] }),
         IngestionModule.forRoot(config),
       ],
     };

@@ -50,6 +50,8 @@ export interface ChainReceiptOutcome {
   transactionHash: string;
   trades: string[];
   retractions: string[];
+  /** Trades not produced because one of the receipt's swap logs was rejected (see `rejected`); resend once fixed. */
+  withheld: string[];
   prices: number;
   rejected: Array<{ logIndex: number; reason: string }>;
 }

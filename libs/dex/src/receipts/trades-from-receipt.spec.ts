@@ -98,7 +98,7 @@ describe('receipt → trades on real mainnet receipts', () => {
   });
 
   it('produces nothing for a reverted transaction', () => {
-    expect(run({ ...UNISWAP_V2, receipt: { ...UNISWAP_V2.receipt, status: '0x0' } })).toEqual({ trades: [], retractions: [], rejected: [], swaps: [] });
+    expect(run({ ...UNISWAP_V2, receipt: { ...UNISWAP_V2.receipt, status: '0x0' } })).toEqual({ trades: [], retractions: [], rejected: [], withheld: [], swaps: [] });
   });
 
   it('rejects a swap log whose data is cut short, naming the log', () => {
@@ -107,7 +107,24 @@ describe('receipt → trades on real mainnet receipts', () => {
       receipt: { ...UNISWAP_V2.receipt, logs: UNISWAP_V2.receipt.logs.map((l) => (l.logIndex === '0x1ff' ? { ...l, data: l.data.slice(0, 66) } : l)) },
     };
     const { rejected } = run(broken);
-    expect(rejected).toEqual([{ logIndex: 511, reason: expect.any(String) }]);
-    expect(rejected[0]?.reason.length).toBeGreaterThan(10);
+    expect(rejected).toEqual([{ logIndex: 511, reason: 'uniswap-v2: Swap: expected 128 data bytes, got 32' }]);
+  });
+
+  it('withholds the whole route when one hop is rejected, so a partial route never stands for the trade', () => {
+    // The last hop cut short: hops 511 and 516 alone would book WETH → FXS, a token the user never received.
+    const broken = {
+      ...UNISWAP_V2,
+      receipt: { ...UNISWAP_V2.receipt, logs: UNISWAP_V2.receipt.logs.map((l) => (l.logIndex === '0x207' ? { ...l, data: l.data.slice(0, 66) } : l)) },
+    };
+    const { trades, withheld, rejected, swaps } = run(broken);
+    expect(trades).toEqual([]);
+    expect(withheld).toEqual([`1:${TX_V2}:511`]);
+    expect(rejected).toEqual([{ logIndex: 519, reason: 'uniswap-v2: Swap: expected 128 data bytes, got 32' }]);
+    // The hops that did decode are still market observations (swap-implied prices use them).
+    expect(swaps.map((s) => s.logIndex)).toEqual([511, 516]);
+  });
+
+  it('withholds nothing when every swap log decodes', () => {
+    expect(run(UNISWAP_V2).withheld).toEqual([]);
   });
 });

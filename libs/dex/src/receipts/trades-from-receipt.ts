@@ -32,6 +32,11 @@ export interface ReceiptTrades {
   readonly trades: Trade[];
   readonly retractions: TradeRetraction[];
   readonly rejected: ReceiptRejection[];
+  /**
+   * Ids of trades held back because a log they may depend on was rejected: published, a partial route would stand
+   * for good (the complete one, once the pool is known, has the same id and would be dropped as a duplicate).
+   */
+  readonly withheld: string[];
   /** Every swap decoded and resolved (each pool hop is a market price, even when a summary is the trade). */
   readonly swaps: ResolvedSwap[];
 }
@@ -53,14 +58,17 @@ export interface ReceiptContext {
  *   in and one out (two independent swaps, fee-on-transfer residue) stay one trade per hop.
  * - Gas (gasUsed × effectiveGasPrice, native coin) is a fee of the sender's first trade.
  * - Logs marked `removed` (a reorg) produce retractions of the trades the same logs produced when they were live.
+ * - A receipt is all or nothing: when a swap log is rejected and no aggregator summary stands for the route, none of
+ *   the receipt's trades are produced (they are listed as withheld); resent once the cause is fixed, it produces them
+ *   complete under the same ids.
  */
 export function tradesFromReceipt(receipt: NormalizedReceipt, context: ReceiptContext): ReceiptTrades {
-  if (!receipt.succeeded) return { trades: [], retractions: [], rejected: [], swaps: [] };
+  if (!receipt.succeeded) return { trades: [], retractions: [], rejected: [], withheld: [], swaps: [] };
   const live = receipt.logs.filter((l) => !l.removed);
   const removed = receipt.logs.filter((l) => l.removed);
   const fromLive = buildTrades(receipt, live, context);
   const fromRemoved = removed.length > 0 ? buildTrades(receipt, removed, context) : undefined;
-  const retractions: TradeRetraction[] = (fromRemoved?.trades ?? []).map((t) => ({
+  const retractions: TradeRetraction[] = (fromRemoved && fromRemoved.withheld.length === 0 ? fromRemoved.trades : []).map((t) => ({
     kind: 'retraction',
     tradeId: t.tradeId,
     userId: t.userId,
@@ -72,6 +80,7 @@ export function tradesFromReceipt(receipt: NormalizedReceipt, context: ReceiptCo
     trades: fromLive.trades,
     retractions,
     rejected: [...fromLive.rejected, ...(fromRemoved?.rejected ?? [])],
+    withheld: [...fromLive.withheld, ...(fromRemoved?.withheld ?? [])],
     swaps: fromLive.swaps,
   };
 }
@@ -139,7 +148,9 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     }
   }
   attachGas(receipt, trades);
-  return { trades, rejected, swaps: resolved };
+  // With summaries present the hops are not counted, so a rejected hop cannot distort a trade; without them it can.
+  if (rejected.length > 0 && summaries.length === 0) return { trades: [], withheld: trades.map((t) => t.tradeId), rejected, swaps: resolved };
+  return { trades, withheld: [], rejected, swaps: resolved };
 }
 
 /**

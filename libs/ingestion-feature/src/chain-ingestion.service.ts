@@ -1,0 +1,85 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type ChainReceiptOutcome, type DeadLetter } from '@hyperdex/contracts';
+import { EventPublisher } from '@hyperdex/messaging';
+import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
+import { ChainReceiptDecoder, type DecodedReceipt } from './chain-receipt-decoder';
+import { PoolMetadataResolver } from './pool-metadata.resolver';
+
+/** Where a receipt came from, for the dead letters of its refused logs. */
+export interface ReceiptSource {
+  readonly partition: number;
+  readonly offset: string;
+  readonly consumerGroup: string;
+}
+
+const HTTP_SOURCE: ReceiptSource = { partition: -1, offset: '-1', consumerGroup: 'ingestion-http' };
+
+/**
+ * Receipts in, ledger events and prices out. Each refused swap log becomes a dead letter on
+ * `hyperdex.chain-receipts.v1.dlq` with the receipt and the reason, so nothing is dropped silently. Trade ids are
+ * `chainId:txHash:logIndex`, so a receipt sent twice produces the same ids and positions counts it once.
+ */
+@Injectable()
+export class ChainIngestionService {
+  private readonly rejectedLogs: Counter;
+
+  constructor(
+    private readonly decoder: ChainReceiptDecoder,
+    private readonly metadata: PoolMetadataResolver,
+    private readonly publisher: EventPublisher,
+    @Inject(LOGGER) private readonly logger: Logger,
+    metrics: ServiceMetrics,
+  ) {
+    this.rejectedLogs = metrics.counter('hyperdex_chain_logs_rejected_total', 'Swap logs refused (undecodable, unknown pool, impostor emitter)');
+  }
+
+  async ingest(receipts: readonly ChainReceipt[], source: ReceiptSource = HTTP_SOURCE): Promise<ChainReceiptOutcome[]> {
+    const outcomes: ChainReceiptOutcome[] = [];
+    for (const receipt of receipts) {
+      await this.metadata.resolveUnknownPools(this.decoder, receipt);
+      const decoded = this.decoder.decode(receipt);
+      try {
+        await this.publisher.publish(Topics.trades, [...decoded.trades, ...decoded.retractions]);
+        await this.publisher.publish(Topics.prices, decoded.prices);
+        if (decoded.rejected.length > 0) await this.deadLetter(receipt, decoded, source);
+      } catch (error) {
+        this.logger.error({ err: error, tx: decoded.transactionHash }, 'could not publish decoded receipt');
+        throw new ServiceUnavailableException({ message: 'The event log is unavailable; retry the same receipts later (trade ids make it safe)' });
+      }
+      this.rejectedLogs.inc(decoded.rejected.length);
+      outcomes.push({
+        transactionHash: decoded.transactionHash,
+        trades: decoded.trades.map((t) => t.tradeId),
+        retractions: decoded.retractions.map((r) => r.tradeId),
+        withheld: decoded.withheld,
+        prices: decoded.prices.length,
+        rejected: decoded.rejected.map((r) => ({ logIndex: r.logIndex, reason: r.reason })),
+      });
+    }
+    return outcomes;
+  }
+
+  private async deadLetter(receipt: ChainReceipt, decoded: DecodedReceipt, source: ReceiptSource): Promise<void> {
+    const value = JSON.stringify(receipt);
+    const withheld = decoded.withheld.length > 0 ? `; trades withheld until the receipt decodes whole: ${decoded.withheld.join(', ')}` : '';
+    const letters = decoded.rejected.map((r) => {
+      const letter: DeadLetter = {
+        originalTopic: Topics.chainReceipts,
+        partition: source.partition,
+        offset: source.offset,
+        key: chainReceiptKey(receipt),
+        value,
+        valueEncoding: 'utf8',
+        consumerGroup: source.consumerGroup,
+        reason: `log ${r.logIndex}: ${r.reason}${withheld}`,
+        errors: [{ field: `receipt.logs[logIndex=${r.logIndex}]`, reason: r.reason }],
+        failedAt: Date.now(),
+        attempts: 1,
+      };
+      return { key: letter.key, value: JSON.stringify(letter), headers: { 'content-type': 'application/json' } };
+    });
+    await this.publisher.publishRaw(deadLetterTopic(Topics.chainReceipts), letters);
+  }
+}
