@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChainReceipt } from '@hyperdex/contracts';
-import { ChainReceiptDecoder, loadPoolsFile } from './chain-receipt-decoder';
+import { ChainReceiptDecoder } from './chain-receipt-decoder';
 
 /*
  * The real 3-hop Uniswap V2 receipt of the dex specs (tx 0x67cf6c4c…, rotki/test-caching cassette
@@ -23,13 +23,13 @@ const withoutTransfers: ChainReceipt = { ...V2, receipt: { ...V2.receipt, logs: 
 
 const poolsFile = (content: unknown): string => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'pools-')), 'pools.json');
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  writeFileSync(file, JSON.stringify(content));
   return file;
 };
 
 describe('ChainReceiptDecoder', () => {
   it('turns the real route into one trade, a gas fee and a USDC-implied WETH price', () => {
-    const decoded = ChainReceiptDecoder.create(undefined).decode(V2);
+    const decoded = ChainReceiptDecoder.create().decode(V2);
     expect(decoded.trades).toHaveLength(1);
     expect(decoded.trades[0]).toMatchObject({
       tradeId: `1:${TX}:511`,
@@ -49,7 +49,7 @@ describe('ChainReceiptDecoder', () => {
   });
 
   it('withholds the trade and names every unresolvable pool when nothing proves their tokens', () => {
-    const decoder = ChainReceiptDecoder.create(undefined);
+    const decoder = ChainReceiptDecoder.create();
     expect(decoder.unknownPools(withoutTransfers)).toEqual(Object.values(PAIRS).map(({ address }) => ({ chainId: 1, address })));
     const decoded = decoder.decode(withoutTransfers);
     expect(decoded.trades).toEqual([]);
@@ -61,41 +61,15 @@ describe('ChainReceiptDecoder', () => {
 
   it('resolves the same receipt from a DEX_POOLS_FILE registry', () => {
     const file = poolsFile(Object.values(PAIRS).map((p) => ({ chainId: 1, address: p.address, dexId: 'uniswap-v2', tokens: p.tokens })));
-    const decoder = ChainReceiptDecoder.create(file);
+    const decoder = ChainReceiptDecoder.create({ poolsFile: file });
     expect(decoder.unknownPools(withoutTransfers)).toEqual([]);
     expect(decoder.decode(withoutTransfers).trades.map((t) => [t.tradeId, t.amountOut])).toEqual([[`1:${TX}:511`, '462967761432322996701']]);
   });
 
   it('learns pools from one receipt for the next (a shared directory per instance)', () => {
-    const decoder = ChainReceiptDecoder.create(undefined);
+    const decoder = ChainReceiptDecoder.create();
     decoder.decode(V2);
     expect(decoder.unknownPools(withoutTransfers)).toEqual([]);
     expect(decoder.decode(withoutTransfers).trades).toHaveLength(1);
-  });
-
-  describe('loadPoolsFile', () => {
-    it('reads nothing when no file is configured', () => {
-      expect(loadPoolsFile(undefined)).toEqual([]);
-    });
-
-    it('names the file and the reason when it is not JSON', () => {
-      const file = poolsFile('{not json');
-      expect(() => loadPoolsFile(file)).toThrow(new RegExp(`^DEX_POOLS_FILE ${file}: .*JSON`));
-    });
-
-    it('names the file when it is not an array', () => {
-      const file = poolsFile({ pools: [] });
-      expect(() => loadPoolsFile(file)).toThrow(`DEX_POOLS_FILE ${file}: must hold a JSON array of pools`);
-    });
-
-    it('names the entry that lacks a field', () => {
-      const file = poolsFile([{ chainId: 1, address: PAIRS.usdcWeth.address, tokens: PAIRS.usdcWeth.tokens }, { chainId: '1', address: '0x00', tokens: [] }]);
-      expect(() => loadPoolsFile(file)).toThrow(`DEX_POOLS_FILE ${file}: pools[1] needs chainId (number), address and tokens[]`);
-    });
-
-    it('refuses a dexId the registry does not know, rather than misclassifying the pool', () => {
-      const file = poolsFile([{ chainId: 1, address: PAIRS.usdcWeth.address, dexId: 'uniswap-v2-ethereum', tokens: PAIRS.usdcWeth.tokens }]);
-      expect(() => loadPoolsFile(file)).toThrow(`DEX_POOLS_FILE ${file}: pools[0].dexId "uniswap-v2-ethereum" is no registered DEX id (`);
-    });
   });
 });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Address } from 'viem';
 import type { ChainReceipt, PriceTick, Trade, TradeRetraction } from '@hyperdex/contracts';
 import {
-  DEX_DEFINITIONS,
   KNOWN_POOLS,
   PoolTokenDirectory,
   SWAP_DECODERS,
@@ -13,12 +11,12 @@ import {
   swapImpliedPrices,
   tradesFromReceipt,
   type ChainlinkFeed,
-  type KnownPool,
   type LogClassifier,
   type PriceReferences,
   type ReceiptRejection,
 } from '@hyperdex/dex';
 import { TokenRegistry } from '@hyperdex/risk-core';
+import { loadChainlinkFeeds, loadPoolsFile } from './chain-config.files';
 
 export interface DecodedReceipt {
   readonly transactionHash: string;
@@ -30,29 +28,6 @@ export interface DecodedReceipt {
 }
 
 const E18 = 10n ** 18n;
-const DEX_IDS: ReadonlySet<string> = new Set(DEX_DEFINITIONS.map((d) => d.id));
-
-/** Loads a JSON file of extra pools `[{chainId, address, poolId?, dexId?, tokens, underlying?}]`; errors name the file. */
-export function loadPoolsFile(file: string | undefined): KnownPool[] {
-  if (!file) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`DEX_POOLS_FILE ${file}: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new Error(`DEX_POOLS_FILE ${file}: must hold a JSON array of pools`);
-  return parsed.map((p: unknown, i) => {
-    const pool = p as Partial<KnownPool>;
-    if (typeof pool.chainId !== 'number' || typeof pool.address !== 'string' || !Array.isArray(pool.tokens)) {
-      throw new Error(`DEX_POOLS_FILE ${file}: pools[${i}] needs chainId (number), address and tokens[]`);
-    }
-    if (pool.dexId !== undefined && !DEX_IDS.has(pool.dexId)) {
-      throw new Error(`DEX_POOLS_FILE ${file}: pools[${i}].dexId ${JSON.stringify(pool.dexId)} is no registered DEX id (${[...DEX_IDS].join(', ')})`);
-    }
-    return { ...(pool as KnownPool), source: 'file' };
-  });
-}
 
 /**
  * Decodes chain receipts into ledger events and prices with the dex library: one pool directory shared by every
@@ -75,8 +50,9 @@ export class ChainReceiptDecoder {
     };
   }
 
-  static create(poolsFile: string | undefined, tokens = new TokenRegistry(), feeds: readonly ChainlinkFeed[] = []): ChainReceiptDecoder {
-    return new ChainReceiptDecoder(new PoolTokenDirectory([...KNOWN_POOLS, ...loadPoolsFile(poolsFile)]), tokens, feeds);
+  static create(files: { poolsFile?: string; feedsFile?: string } = {}, tokens = new TokenRegistry()): ChainReceiptDecoder {
+    const pools = new PoolTokenDirectory([...KNOWN_POOLS, ...loadPoolsFile(files.poolsFile)]);
+    return new ChainReceiptDecoder(pools, tokens, loadChainlinkFeeds(files.feedsFile));
   }
 
   decode(input: ChainReceipt): DecodedReceipt {

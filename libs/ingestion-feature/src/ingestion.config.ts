@@ -10,6 +10,8 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
     INGESTION_MAX_BATCH: envInt(1_000, 1, 100_000),
     /** JSON file of extra pools `[{chainId, address, poolId?, dexId?, tokens[], underlying?}]` for receipt decoding. */
     DEX_POOLS_FILE: z.string().min(1).optional(),
+    /** JSON file of Chainlink aggregators `[{chainId, aggregator, token, decimals}]` whose answers are USD prices. */
+    CHAINLINK_FEEDS_FILE: z.string().min(1).optional(),
     /** `chainId=url,…`: JSON-RPC endpoints asked for the tokens of pools no registry or receipt names. */
     CHAIN_RPC_URLS: z
       .string()

@@ -17,7 +17,7 @@ import { CHAIN_RPC_URLS, PoolMetadataResolver, parseRpcUrls } from './pool-metad
 /** The ingestion API: validates trades, transfers, prices and chain receipts and publishes what they mean to Kafka. */
 @Module({})
 export class IngestionModule {
-  static forRoot(config: Pick<IngestionConfig, 'INGESTION_API_KEYS' | 'INGESTION_MAX_BATCH' | 'DEX_POOLS_FILE' | 'CHAIN_RPC_URLS'>): DynamicModule {
+  static forRoot(config: Pick<IngestionConfig, 'INGESTION_API_KEYS' | 'INGESTION_MAX_BATCH' | 'DEX_POOLS_FILE' | 'CHAINLINK_FEEDS_FILE' | 'CHAIN_RPC_URLS'>): DynamicModule {
     return {
       module: IngestionModule,
       controllers: [TradesController, TransfersController, PricesController, ChainReceiptsController],
@@ -26,7 +26,7 @@ export class IngestionModule {
         ChainIngestionService,
         ChainReceiptsConsumer,
         PoolMetadataResolver,
-        { provide: ChainReceiptDecoder, useValue: ChainReceiptDecoder.create(config.DEX_POOLS_FILE) },
+        { provide: ChainReceiptDecoder, useValue: ChainReceiptDecoder.create({ poolsFile: config.DEX_POOLS_FILE, feedsFile: config.CHAINLINK_FEEDS_FILE }) },
         { provide: CHAIN_RPC_URLS, useValue: parseRpcUrls(config.CHAIN_RPC_URLS) },
         ApiKeyGuard,
         { provide: API_KEYS, useValue: config.INGESTION_API_KEYS },
