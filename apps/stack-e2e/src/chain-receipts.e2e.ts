@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type DeadLetter, type ExposureUpdate, type PriceTick } from '@hyperdex/contracts';
+import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type DeadLetter, type ExposureUpdate, type PriceTick, type TokenMetadata, tokenMetadataKey } from '@hyperdex/contracts';
 import { RecordingSocket, WETH, findRecord, getExposure, kafka, post, tokenFor } from './support/clients';
 import { ROOT } from './support/stack-env';
 
@@ -33,27 +33,53 @@ describe('raw chain receipts', () => {
   });
   afterAll(() => socket?.close());
 
-  it('decodes a real 3-hop Uniswap V2 receipt into one trade for tx.from, with a swap-implied WETH price', async () => {
+  it('decodes a real 3-hop Uniswap V2 receipt into one trade for tx.from', async () => {
     const res = await post('/v1/chain/receipts', { receipts: [V2_ROUTE] });
+    // prices: 0 — a 2021 block's swap price is history, not today's price (CHAIN_PRICE_MAX_AGE_MS).
     expect(res).toEqual({
       status: 200,
-      body: { receipts: [{ transactionHash: V2_TX, trades: [V2_TRADE], retractions: [], withheld: [], prices: 1, rejected: [] }] },
+      body: { receipts: [{ transactionHash: V2_TX, trades: [V2_TRADE], retractions: [], withheld: [], prices: 0, rejected: [] }] },
     });
     const exposure = await exposureAfter(socket, (c) => c.kind === 'trade' && c.tradeId === V2_TRADE);
     expect(exposure.positions.find((p) => p.token === FRAX)?.balance).toBe('462967761432322996701');
     expect(exposure.positions.find((p) => p.token === WETH)?.balance).toBe('-150000000000000000');
+  });
 
+  it('publishes the swap-implied WETH price of a receipt whose block is fresh', async () => {
+    // The same receipt reported as just mined: its trade id is the one already booked, so only the price is new.
+    const blockTimestamp = Math.floor(Date.now() / 1000);
+    const res = await post('/v1/chain/receipts', { receipts: [{ ...V2_ROUTE, blockTimestamp }] });
+    expect(res.body).toEqual({ receipts: [expect.objectContaining({ trades: [V2_TRADE], prices: 1 })] });
     // Hop 1 sold 0.15 WETH for 468.292899 USDC.
     const price = await findRecord(Topics.prices, (r) => (JSON.parse(r.value) as PriceTick).source === 'swap:uniswap-v2');
-    expect(JSON.parse(price.value)).toEqual({ chainId: 1, token: WETH, priceUsd: '3121.95266', timestamp: 1_628_753_094_000, source: 'swap:uniswap-v2' });
+    expect(JSON.parse(price.value)).toEqual({ chainId: 1, token: WETH, priceUsd: '3121.95266', timestamp: blockTimestamp * 1000, source: 'swap:uniswap-v2' });
+  });
+
+  it('values a token positions did not know once its metadata arrives on the tokens topic', async () => {
+    const before = await getExposure(V2_USER, tokenFor(V2_USER));
+    expect(before.body['unpriced']).toContainEqual({ chainId: 1, token: FRAX, reason: 'unknown-token' });
+
+    expect((await post('/v1/prices', { chainId: 1, token: FRAX, priceUsd: '1', timestamp: Date.now(), source: 'e2e' })).status).toBe(202);
+    // What ingestion publishes when a chain's JSON-RPC endpoint tells it a token's symbol and decimals.
+    const frax: TokenMetadata = { chainId: 1, address: FRAX, symbol: 'FRAX', decimals: 18, stablecoin: false, source: 'rpc' };
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic: Topics.tokens, acks: -1, messages: [{ key: tokenMetadataKey(frax), value: JSON.stringify(frax) }] });
+    } finally {
+      await producer.disconnect();
+    }
+    const valued = await socket.waitFor<ExposureUpdate>('exposure', (e) => e.positions.some((p) => p.token === FRAX && p.valueUsd !== null));
+    expect(valued.positions.find((p) => p.token === FRAX)).toMatchObject({ symbol: 'FRAX', decimals: 18, balance: '462967761432322996701', valueUsd: '462.96776143' });
+    expect(valued.unpriced.map((u) => u.token)).not.toContain(FRAX);
   });
 
   it('counts the same receipt sent again once', async () => {
     const res = await post('/v1/chain/receipts', { receipts: [V2_ROUTE] });
     expect(res.body).toEqual({ receipts: [expect.objectContaining({ trades: [V2_TRADE] })] });
-    // The duplicate is republished as an exposure update with the same trade id; wait for the second one.
+    // Each duplicate is republished as an exposure update with the same trade id: wait for the third delivery.
     await socket.waitFor<ExposureUpdate>('exposure', () =>
-      socket.events.filter((e) => e.event === 'exposure' && (e.payload as ExposureUpdate).cause.kind === 'trade').length >= 2,
+      socket.events.filter((e) => e.event === 'exposure' && (e.payload as ExposureUpdate).cause.kind === 'trade').length >= 3,
     );
     const rest = await getExposure(V2_USER, tokenFor(V2_USER));
     expect(rest.status).toBe(200);
@@ -89,7 +115,7 @@ describe('raw chain receipts', () => {
             trades: [],
             retractions: [],
             withheld: [`1:${txHash}:511`],
-            prices: 1,
+            prices: 0,
             rejected: [{ logIndex: 519, reason: 'uniswap-v2: Swap: expected 128 data bytes, got 32' }],
           },
         ],

@@ -10,6 +10,7 @@ export * from './events/transfer.event';
 export * from './events/trade-retraction.event';
 export * from './events/ledger-event';
 export * from './events/price-tick.event';
+export * from './events/token-metadata.event';
 export * from './events/exposure-update.event';
 export * from './events/risk-alert.event';
 export * from './events/risk-metrics.event';

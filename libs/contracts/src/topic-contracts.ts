@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AlertNotificationSchema } from './events/alert-notification.event';
 import { ExposureUpdateSchema } from './events/exposure-update.event';
 import { PriceTickSchema, priceKey } from './events/price-tick.event';
+import { TokenMetadataSchema, tokenMetadataKey } from './events/token-metadata.event';
 import { RiskAlertSchema } from './events/risk-alert.event';
 import { RiskMetricsSchema } from './events/risk-metrics.event';
 import { ChainReceiptSchema, chainReceiptKey } from './api/chain-receipts.request';
@@ -23,6 +24,7 @@ export const TopicContracts = {
   [Topics.chainReceipts]: contract({ schema: ChainReceiptSchema, key: chainReceiptKey, compacted: false }),
   [Topics.trades]: contract({ schema: LedgerEventSchema, key: (t) => t.userId, compacted: false }),
   [Topics.prices]: contract({ schema: PriceTickSchema, key: priceKey, compacted: true }),
+  [Topics.tokens]: contract({ schema: TokenMetadataSchema, key: tokenMetadataKey, compacted: true }),
   [Topics.positions]: contract({ schema: ExposureUpdateSchema, key: (e) => e.userId, compacted: false }),
   [Topics.riskAlerts]: contract({ schema: RiskAlertSchema, key: (a) => a.userId, compacted: false }),
   [Topics.riskMetrics]: contract({ schema: RiskMetricsSchema, key: (m) => m.userId, compacted: false }),

@@ -7,6 +7,8 @@ export const Topics = {
   chainReceipts: 'hyperdex.chain-receipts.v1',
   trades: 'hyperdex.trades.v1',
   prices: 'hyperdex.prices.v1',
+  /** Token symbol/decimals learned from chain data (compacted: one record per token). */
+  tokens: 'hyperdex.tokens.v1',
   positions: 'hyperdex.positions.v1',
   riskAlerts: 'hyperdex.risk-alerts.v1',
   riskMetrics: 'hyperdex.risk-metrics.v1',

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Address } from 'viem';
 import { z } from 'zod';
-import { chainId, evmAddress, validate } from '@hyperdex/contracts';
+import { chainId, evmAddress } from '@hyperdex/contracts';
 import { DEX_DEFINITIONS, type ChainlinkFeed, type KnownPool } from '@hyperdex/dex';
+import { readJsonConfigFile } from '@hyperdex/observability';
 
 const DEX_IDS = DEX_DEFINITIONS.map((d) => d.id);
 const slotToken = evmAddress.nullable();
@@ -27,23 +27,10 @@ const FeedsFileSchema = z.array(
   }),
 );
 
-/** Parses and validates a JSON configuration file; every error names the variable, the file and the field. */
-function readJsonFile<S extends z.ZodType>(variable: string, file: string, schema: S): z.infer<S> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${variable} ${file}: ${(error as Error).message}`);
-  }
-  const result = validate(schema, parsed);
-  if (!result.ok) throw new Error(`${variable} ${file}: ${result.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`);
-  return result.value;
-}
-
 /** `DEX_POOLS_FILE`: pools whose tokens receipts cannot prove (V4 PoolIds, pools traded without Transfer logs). */
 export function loadPoolsFile(file: string | undefined): KnownPool[] {
   if (!file) return [];
-  return readJsonFile('DEX_POOLS_FILE', file, PoolsFileSchema).map((pool) => ({
+  return readJsonConfigFile('DEX_POOLS_FILE', file, PoolsFileSchema).map((pool) => ({
     ...pool,
     address: pool.address as Address,
     poolId: pool.poolId as `0x${string}` | undefined,
@@ -56,7 +43,7 @@ export function loadPoolsFile(file: string | undefined): KnownPool[] {
 /** `CHAINLINK_FEEDS_FILE`: the aggregators whose `AnswerUpdated` logs are trusted as USD prices of a token. */
 export function loadChainlinkFeeds(file: string | undefined): ChainlinkFeed[] {
   if (!file) return [];
-  return readJsonFile('CHAINLINK_FEEDS_FILE', file, FeedsFileSchema).map((feed) => ({
+  return readJsonConfigFile('CHAINLINK_FEEDS_FILE', file, FeedsFileSchema).map((feed) => ({
     ...feed,
     aggregator: feed.aggregator as Address,
     token: feed.token as Address,

@@ -1,10 +1,12 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type ChainReceiptOutcome, type DeadLetter } from '@hyperdex/contracts';
+import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type ChainReceiptOutcome, type DeadLetter, type TokenMetadata } from '@hyperdex/contracts';
 import { EventPublisher } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
-import { ChainReceiptDecoder, type DecodedReceipt } from './chain-receipt-decoder';
+import { ChainReceiptDecoder, type DecodedLedger } from './chain-receipt-decoder';
+import { ChainRpcUnavailableError } from './chain-rpc-clients';
+import { TokenMetadataResolver } from './token-metadata.resolver';
 import { PoolMetadataResolver } from './pool-metadata.resolver';
 
 /** Where a receipt came from, for the dead letters of its refused logs. */
@@ -14,35 +16,57 @@ export interface ReceiptSource {
   readonly consumerGroup: string;
 }
 
+export const CHAIN_PRICE_MAX_AGE_MS = Symbol('CHAIN_PRICE_MAX_AGE_MS');
+
 const HTTP_SOURCE: ReceiptSource = { partition: -1, offset: '-1', consumerGroup: 'ingestion-http' };
 
 /**
- * Receipts in, ledger events and prices out. Each refused swap log becomes a dead letter on
+ * Receipts in, token metadata, ledger events and prices out. Each refused swap log becomes a dead letter on
  * `hyperdex.chain-receipts.v1.dlq` with the receipt and the reason, so nothing is dropped silently. Trade ids are
  * `chainId:txHash:logIndex`, so a receipt sent twice produces the same ids and positions counts it once.
  */
 @Injectable()
 export class ChainIngestionService {
   private readonly rejectedLogs: Counter;
+  private readonly stalePrices: Counter;
 
   constructor(
     private readonly decoder: ChainReceiptDecoder,
-    private readonly metadata: PoolMetadataResolver,
+    private readonly pools: PoolMetadataResolver,
+    private readonly tokens: TokenMetadataResolver,
     private readonly publisher: EventPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: ServiceMetrics,
+    @Inject(CHAIN_PRICE_MAX_AGE_MS) private readonly priceMaxAgeMs: number,
   ) {
     this.rejectedLogs = metrics.counter('hyperdex_chain_logs_rejected_total', 'Swap logs refused (undecodable, unknown pool, impostor emitter)');
+    this.stalePrices = metrics.counter('hyperdex_chain_prices_stale_total', 'Chain prices not published because their block is older than CHAIN_PRICE_MAX_AGE_MS');
   }
 
   async ingest(receipts: readonly ChainReceipt[], source: ReceiptSource = HTTP_SOURCE): Promise<ChainReceiptOutcome[]> {
     const outcomes: ChainReceiptOutcome[] = [];
     for (const receipt of receipts) {
-      await this.metadata.resolveUnknownPools(this.decoder, receipt);
-      const decoded = this.decoder.decode(receipt);
+      let decoded: DecodedLedger;
+      let learned: TokenMetadata[];
       try {
+        await this.pools.resolveUnknownPools(this.decoder, receipt);
+        decoded = this.decoder.decodeLedger(receipt);
+        learned = await this.tokens.learn(receipt.chainId, decoded.swaps.flatMap((s) => [s.tokenIn, s.tokenOut]));
+      } catch (error) {
+        if (!(error instanceof ChainRpcUnavailableError)) throw error;
+        this.logger.error({ err: error, tx: receipt.receipt.transactionHash }, 'could not ask the chain about the receipt');
+        throw new ServiceUnavailableException({ message: `${error.message}; retry the same receipts later` });
+      }
+      // After learning: a token's decimals may be what a swap-implied price needed.
+      const observed = this.decoder.pricesOf(decoded);
+      const freshFrom = Date.now() - this.priceMaxAgeMs;
+      const prices = observed.filter((tick) => tick.timestamp >= freshFrom);
+      this.stalePrices.inc(observed.length - prices.length);
+      try {
+        // Token metadata first, so positions can value what the trades bring.
+        await this.publisher.publish(Topics.tokens, learned);
         await this.publisher.publish(Topics.trades, [...decoded.trades, ...decoded.retractions]);
-        await this.publisher.publish(Topics.prices, decoded.prices);
+        await this.publisher.publish(Topics.prices, prices);
         if (decoded.rejected.length > 0) await this.deadLetter(receipt, decoded, source);
       } catch (error) {
         this.logger.error({ err: error, tx: decoded.transactionHash }, 'could not publish decoded receipt');
@@ -54,14 +78,14 @@ export class ChainIngestionService {
         trades: decoded.trades.map((t) => t.tradeId),
         retractions: decoded.retractions.map((r) => r.tradeId),
         withheld: decoded.withheld,
-        prices: decoded.prices.length,
+        prices: prices.length,
         rejected: decoded.rejected.map((r) => ({ logIndex: r.logIndex, reason: r.reason })),
       });
     }
     return outcomes;
   }
 
-  private async deadLetter(receipt: ChainReceipt, decoded: DecodedReceipt, source: ReceiptSource): Promise<void> {
+  private async deadLetter(receipt: ChainReceipt, decoded: DecodedLedger, source: ReceiptSource): Promise<void> {
     const value = JSON.stringify(receipt);
     const withheld = decoded.withheld.length > 0 ? `; trades withheld until the receipt decodes whole: ${decoded.withheld.join(', ')}` : '';
     const letters = decoded.rejected.map((r) => {

@@ -13,18 +13,27 @@ import {
   type ChainlinkFeed,
   type LogClassifier,
   type PriceReferences,
+  type NormalizedReceipt,
   type ReceiptRejection,
+  type ResolvedSwap,
 } from '@hyperdex/dex';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { loadChainlinkFeeds, loadPoolsFile } from './chain-config.files';
 
-export interface DecodedReceipt {
+/** A receipt's ledger events; prices come after, once the tokens they name are known. */
+export interface DecodedLedger {
+  readonly receipt: NormalizedReceipt;
   readonly transactionHash: string;
   readonly trades: Trade[];
   readonly retractions: TradeRetraction[];
-  readonly prices: PriceTick[];
   readonly rejected: ReceiptRejection[];
   readonly withheld: string[];
+  /** Every pool hop decoded with its tokens (each is a market observation, even when a summary is the trade). */
+  readonly swaps: ResolvedSwap[];
+}
+
+export interface DecodedReceipt extends DecodedLedger {
+  readonly prices: PriceTick[];
 }
 
 const E18 = 10n ** 18n;
@@ -56,12 +65,19 @@ export class ChainReceiptDecoder {
   }
 
   decode(input: ChainReceipt): DecodedReceipt {
+    const ledger = this.decodeLedger(input);
+    return { ...ledger, prices: this.pricesOf(ledger) };
+  }
+
+  decodeLedger(input: ChainReceipt): DecodedLedger {
     const receipt = normalizeReceipt(input);
-    const { trades, retractions, rejected, withheld, swaps } = tradesFromReceipt(receipt, { classifier: this.classifier, pools: this.pools });
-    const prices = receipt.succeeded
-      ? [...swapImpliedPrices(swaps, receipt.chainId, receipt.timestampMs, this.refs), ...chainlinkPrices(receipt.chainId, receipt.logs, this.feeds)]
-      : [];
-    return { transactionHash: receipt.transactionHash, trades, retractions, prices, rejected, withheld };
+    return { receipt, transactionHash: receipt.transactionHash, ...tradesFromReceipt(receipt, { classifier: this.classifier, pools: this.pools }) };
+  }
+
+  /** Swap-implied prices against stablecoins and priced natives, and the configured Chainlink feeds' answers. */
+  pricesOf({ receipt, swaps }: DecodedLedger): PriceTick[] {
+    if (!receipt.succeeded) return [];
+    return [...swapImpliedPrices(swaps, receipt.chainId, receipt.timestampMs, this.refs), ...chainlinkPrices(receipt.chainId, receipt.logs, this.feeds)];
   }
 
   /** Pools that receipts named but nobody could resolve: candidates for the RPC source. */

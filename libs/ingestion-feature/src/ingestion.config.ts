@@ -12,6 +12,13 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
     DEX_POOLS_FILE: z.string().min(1).optional(),
     /** JSON file of Chainlink aggregators `[{chainId, aggregator, token, decimals}]` whose answers are USD prices. */
     CHAINLINK_FEEDS_FILE: z.string().min(1).optional(),
+    /**
+     * Chain prices (swap-implied, Chainlink) older than this are not published: the prices topic is compacted by
+     * token, so a replayed old receipt would otherwise replace today's price.
+     */
+    CHAIN_PRICE_MAX_AGE_MS: envInt(600_000, 0, 365 * 86_400_000),
+    /** JSON `[{chainId, address, symbol, decimals, stablecoin?}]` added to the seeded tokens (decimals of swap-implied prices). */
+    TOKEN_REGISTRY_FILE: z.string().min(1).optional(),
     /** `chainId=url,…`: JSON-RPC endpoints asked for the tokens of pools no registry or receipt names. */
     CHAIN_RPC_URLS: z
       .string()

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { createPublicClient, http, parseAbi, type Address, type PublicClient } from 'viem';
+import { parseAbi, type Address, type PublicClient } from 'viem';
 import type { ChainReceipt } from '@hyperdex/contracts';
 import { LOGGER } from '@hyperdex/observability';
 import type { ChainReceiptDecoder } from './chain-receipt-decoder';
-
-export const CHAIN_RPC_URLS = Symbol('CHAIN_RPC_URLS');
+import { ChainRpcClients, readOrUndefined } from './chain-rpc-clients';
 
 const POOL_ABI = parseAbi([
   'function token0() view returns (address)',
@@ -29,28 +28,26 @@ const RETRY_UNKNOWN_AFTER_MS = 10 * 60_000;
 /**
  * Asks a chain's JSON-RPC endpoint (when one is configured) for the tokens of pools no registry or receipt could
  * name: token0/token1 (Uniswap-style and forks), getTokenX/getTokenY (Liquidity Book), tokenA/tokenB (Maverick),
- * coins(i) (Curve). A pool that answers none is remembered as unknown for a while rather than asked on every swap.
+ * coins(i) (Curve). A pool that answers none is remembered as unknown for a while rather than asked on every swap;
+ * an endpoint that cannot be reached throws `ChainRpcUnavailableError` (the receipt is retried, not withheld).
  */
 @Injectable()
 export class PoolMetadataResolver {
-  private readonly clients = new Map<number, PublicClient>();
   private readonly failedAt = new Map<string, number>();
 
   constructor(
-    @Inject(CHAIN_RPC_URLS) urls: ReadonlyMap<number, string>,
+    private readonly rpc: ChainRpcClients,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    for (const [chainId, url] of urls) this.clients.set(chainId, createPublicClient({ transport: http(url, { timeout: 3_000, retryCount: 1 }) }));
-  }
+  ) {}
 
   async resolveUnknownPools(decoder: ChainReceiptDecoder, receipt: ChainReceipt): Promise<void> {
-    const client = this.clients.get(receipt.chainId);
+    const client = this.rpc.of(receipt.chainId);
     if (!client) return;
     for (const pool of decoder.unknownPools(receipt)) {
       const key = `${pool.chainId}:${pool.address}`;
       const failed = this.failedAt.get(key);
       if (failed !== undefined && Date.now() - failed < RETRY_UNKNOWN_AFTER_MS) continue;
-      const tokens = await this.tokensOf(client, pool.address);
+      const tokens = await this.tokensOf(receipt.chainId, client, pool.address);
       if (tokens) decoder.pools.learn({ chainId: pool.chainId, address: pool.address, tokens, source: 'rpc' });
       else {
         this.failedAt.set(key, Date.now());
@@ -59,36 +56,20 @@ export class PoolMetadataResolver {
     }
   }
 
-  private async tokensOf(client: PublicClient, address: Address): Promise<Address[] | null> {
+  private async tokensOf(chainId: number, client: PublicClient, address: Address): Promise<Address[] | null> {
+    const read = <T>(call: () => Promise<T>) => readOrUndefined(chainId, call);
     for (const [first, second] of PAIRS) {
-      try {
-        const [a, b] = await Promise.all([
-          client.readContract({ address, abi: POOL_ABI, functionName: first }),
-          client.readContract({ address, abi: POOL_ABI, functionName: second }),
-        ]);
-        return [a.toLowerCase() as Address, b.toLowerCase() as Address];
-      } catch {
-        // Not this family's getters: try the next pair.
-      }
+      // Not this family's getters when either is missing: try the next pair.
+      const a = await read(() => client.readContract({ address, abi: POOL_ABI, functionName: first }));
+      const b = a === undefined ? undefined : await read(() => client.readContract({ address, abi: POOL_ABI, functionName: second }));
+      if (a !== undefined && b !== undefined) return [a.toLowerCase() as Address, b.toLowerCase() as Address];
     }
     const coins: Address[] = [];
     for (let i = 0n; i < 8n; i++) {
-      try {
-        coins.push((await client.readContract({ address, abi: POOL_ABI, functionName: 'coins', args: [i] })).toLowerCase() as Address);
-      } catch {
-        break;
-      }
+      const coin = await read(() => client.readContract({ address, abi: POOL_ABI, functionName: 'coins', args: [i] }));
+      if (coin === undefined) break;
+      coins.push(coin.toLowerCase() as Address);
     }
     return coins.length >= 2 ? coins : null;
   }
-}
-
-/** `CHAIN_RPC_URLS=1=https://…,8453=https://…` → chain id → URL. */
-export function parseRpcUrls(text: string | undefined): Map<number, string> {
-  const urls = new Map<number, string>();
-  for (const pair of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [id, ...rest] = pair.split('=');
-    urls.set(Number(id), rest.join('='));
-  }
-  return urls;
 }

@@ -6,6 +6,7 @@ export * from './health/health-registry';
 export * from './health/health.controller';
 export * from './config/parse-env';
 export * from './config/env-fields';
+export * from './config/json-config-file';
 export * from './observability.module';
 export * from './bootstrap/run-service';
 export * from './http/http-error.filter';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { Topics, type ExposureCause, type LedgerEvent, type PriceTick, type TradeRetraction } from '@hyperdex/contracts';
+import { Topics, type ExposureCause, type LedgerEvent, type PriceTick, type TokenMetadata, type TradeRetraction } from '@hyperdex/contracts';
 import { EventPublisher, type MessageContext } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { ExposureCache, TradeLedgerRepository } from '@hyperdex/persistence';
@@ -76,6 +76,23 @@ export class PortfolioService {
         this.perUser.run(userId, async () => {
           const book = this.users.get(userId);
           if (book) await this.publishExposure(userId, book, { kind: 'price', chainId: tick.chainId, token: tick.token });
+        }),
+      ),
+    );
+  }
+
+  /**
+   * A token learned from chain data (symbol, decimals): balances held in it can now be valued. The registry's own
+   * entries (seed, file) win over chain-learned ones, which cannot know that a token is a stablecoin.
+   */
+  async learnToken(token: TokenMetadata): Promise<void> {
+    if (this.registry.get(token.chainId, token.address)) return;
+    this.registry.register({ chainId: token.chainId, address: token.address, symbol: token.symbol, decimals: token.decimals, stablecoin: token.stablecoin });
+    await Promise.all(
+      this.users.holdersOf(token.chainId, token.address).map((userId) =>
+        this.perUser.run(userId, async () => {
+          const book = this.users.get(userId);
+          if (book) await this.publishExposure(userId, book, { kind: 'price', chainId: token.chainId, token: token.address });
         }),
       ),
     );

@@ -5,7 +5,10 @@ import { PortfolioService } from './portfolio.service';
 
 export const POSITIONS_INSTANCE_ID = Symbol('POSITIONS_INSTANCE_ID');
 
-/** Feeds ledger events: trades, transfers, retractions (shared group: users are split across instances) and prices (every instance reads all). */
+/**
+ * Feeds ledger events: trades, transfers, retractions (shared group: users are split across instances), and token
+ * metadata and prices (every instance reads all).
+ */
 @Injectable()
 export class PositionsConsumer implements OnApplicationBootstrap {
   constructor(
@@ -15,7 +18,15 @@ export class PositionsConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Prices first, so a restarted instance values trades at replayed prices rather than marking them unpriced.
+    // Token metadata and prices first, so a restarted instance values trades at replayed prices rather than marking them unpriced.
+    await this.subscribers.subscribe({
+      topic: Topics.tokens,
+      groupId: `positions-tokens-${this.instanceId}`,
+      // Every start replays the compacted token topic: what chain data taught is not in the registry file.
+      fromBeginning: true,
+      commitOffsets: false,
+      handler: (token) => this.portfolio.learnToken(token),
+    });
     await this.subscribers.subscribe({
       topic: Topics.prices,
       groupId: `positions-prices-${this.instanceId}`,

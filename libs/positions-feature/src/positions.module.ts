@@ -38,7 +38,7 @@ export class PositionsServiceModule {
         ObservabilityModule.forRoot({ serviceName: 'positions', logger }),
         MessagingModule.forRoot({
           settings: toKafkaSettings(config, 'positions'),
-          topics: [Topics.trades, Topics.prices, Topics.positions],
+          topics: [Topics.trades, Topics.tokens, Topics.prices, Topics.positions],
         }),
         PostgresModule.forRoot(toDatabaseSettings(config)),
         RedisModule.forRoot(toRedisSettings(config)),

@@ -7,6 +7,12 @@ export interface PriceHistoryOptions {
   barIntervalMs: number;
   /** Closed bars kept (the oldest is evicted past this); returns available = kept bars − 1. */
   capacity: number;
+  /**
+   * Most bars a silent token's last price may be carried over (default: a tenth of `capacity`). Past that its history
+   * is dropped and restarts at the next tick: a long run of carried closes is a run of invented zero returns, and
+   * VaR over them would read as no risk (a receipt from 2021 followed by today's ticks, a feed down for a day).
+   */
+  maxCarriedBars?: number;
 }
 
 /** A price as the domain holds it: Decimal, decimal text, or 36-decimal fixed point (`UsdPrice`). */
@@ -17,8 +23,8 @@ const PRICE_SCALE = 10 ** PRICE_DECIMALS;
 /**
  * Turns one token's irregular price ticks into fixed-interval bar closes and simple returns. A bar's close is the last
  * tick inside it; a bar with no tick carries the previous close (a zero return), so every token has a value for every
- * bar index and histories of different tokens align by bar index. Ticks older than the open bar are ignored (counted in
- * `lateTicks`). Prices enter as money and become float64 here: only their ratios (returns) leave.
+ * bar index and histories of different tokens align by bar index — up to `maxCarriedBars`, past which the history
+ * restarts rather than invent flat returns. Ticks older than the open bar are ignored (counted in `lateTicks`). Prices enter as money and become float64 here: only their ratios (returns) leave.
  */
 export class PriceHistory {
   readonly barIntervalMs: number;
@@ -29,6 +35,8 @@ export class PriceHistory {
   private openClose = 0;
   private lastTick: number | null = null;
   private late = 0;
+  private restartCount = 0;
+  private readonly maxCarriedBars: number;
 
   constructor(options: PriceHistoryOptions) {
     if (!(Number.isInteger(options.barIntervalMs) && options.barIntervalMs > 0)) {
@@ -36,6 +44,10 @@ export class PriceHistory {
     }
     this.barIntervalMs = options.barIntervalMs;
     this.closes = new Float64RingBuffer(options.capacity);
+    this.maxCarriedBars = options.maxCarriedBars ?? Math.max(1, Math.floor(options.capacity / 10));
+    if (!(Number.isInteger(this.maxCarriedBars) && this.maxCarriedBars >= 1)) {
+      throw new Error(`maxCarriedBars must be a positive integer, got ${this.maxCarriedBars}`);
+    }
   }
 
   barIndexAt(timestampMs: number): number {
@@ -60,6 +72,11 @@ export class PriceHistory {
     return this.late;
   }
 
+  /** How many times a gap longer than `maxCarriedBars` dropped the history. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
   /** Records one tick; returns how many bars it closed (0 within the open bar or for a late tick). */
   record(timestampMs: number, price: PriceInput): number {
     if (!Number.isFinite(timestampMs)) throw new Error(`timestampMs is not finite: ${timestampMs}`);
@@ -75,6 +92,10 @@ export class PriceHistory {
       this.late++;
       return 0;
     }
+    if (this.carriedBarsBefore(bar) > this.maxCarriedBars) {
+      this.restart(bar, value, timestampMs);
+      return 0;
+    }
     const closed = bar > this.openBar ? this.closeThrough(bar - 1) : 0;
     this.openClose = value;
     if (this.lastTick === null || timestampMs > this.lastTick) this.lastTick = timestampMs;
@@ -88,12 +109,31 @@ export class PriceHistory {
   closeThrough(barIndex: number): number {
     if (this.openBar === null || barIndex < this.openBar) return 0;
     const closing = barIndex - this.openBar + 1;
+    if (this.carriedBarsBefore(barIndex + 1) > this.maxCarriedBars) {
+      // Silent too long: no history until a fresh tick restarts it (record() sees the same gap).
+      if (this.closes.length > 0) this.restartCount++;
+      this.closes.clear();
+      return 0;
+    }
     // A gap longer than the buffer only needs the buffer's worth of carried closes.
     const pushes = Math.min(closing, this.closes.capacity);
     for (let i = 0; i < pushes; i++) this.closes.push(this.openClose);
     this.lastClosedBar = barIndex;
     this.openBar = barIndex + 1;
     return closing;
+  }
+
+  /** Bars without a tick between the last tick's bar and `bar`. */
+  private carriedBarsBefore(bar: number): number {
+    return this.lastTick === null ? 0 : bar - this.barIndexAt(this.lastTick) - 1;
+  }
+
+  private restart(bar: number, value: number, timestampMs: number): void {
+    if (this.closes.length > 0) this.restartCount++;
+    this.closes.clear();
+    this.openBar = bar;
+    this.openClose = value;
+    this.lastTick = timestampMs;
   }
 
   /**
