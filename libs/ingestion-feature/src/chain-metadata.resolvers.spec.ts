@@ -23,6 +23,7 @@ const ABI = parseAbi([
   'function symbol() view returns (string)',
   'function token0() view returns (address)',
   'function token1() view returns (address)',
+  'function asset() view returns (address)',
 ]);
 const selector = (signature: string): Hex => toFunctionSelector(signature);
 const REVERT: Answer = { error: { code: 3, message: 'execution reverted' } };
@@ -81,7 +82,8 @@ beforeEach(async () => {
     .answer(MKR, selector('symbol()'), { result: stringToHex('MKR', { size: 32 }) })
     .answer(CONTROL_SYMBOL, selector('decimals()'), { result: encodeFunctionResult({ abi: ABI, functionName: 'decimals', result: 6 }) })
     .answer(CONTROL_SYMBOL, selector('symbol()'), { result: encodeFunctionResult({ abi: ABI, functionName: 'symbol', result: '\u0007USD\u0000C ' }) });
-  rpc = new ChainRpcClients(new Map([[1, await node.start()]]));
+  const url = await node.start();
+  rpc = new ChainRpcClients(new Map([[1, url], [8453, url]]));
 });
 afterEach(() => node.stop());
 
@@ -162,6 +164,27 @@ describe('PoolMetadataResolver', () => {
     expect(decoded.rejected).toEqual([]);
     expect(decoded.trades.map((t) => [t.tokenIn, t.amountIn, t.tokenOut, t.amountOut])).toEqual([
       ['0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2', '150000000000000000', FRAX, '462967761432322996701'],
+    ]);
+  });
+
+  it('asks asset() of an ERC-4626 wrapper a Balancer V3 buffer converted, so a batch route nets to USDC → WETH', async () => {
+    // The real Base batch-router receipt (rotki/test-caching test_swap_via_batch_router) without its Transfer logs:
+    // only the endpoint can say waBaseUSDC wraps USDC (a public fact of the wrapper's asset()).
+    const batch = JSON.parse(readFileSync(path.join(__dirname, '../../dex/src/families/balancer-v3/fixtures/base-0xbffb6bd2.json'), 'utf8')) as ChainReceipt;
+    const WRAPPER = '0xc768c589647798a6ee01a91fde98ef2ed046dbd6';
+    const USDC = '0x833589fcd6edb6e08f4c7c32d4f71b54bda02913';
+    const withoutTransfers: ChainReceipt = {
+      chainId: 8453,
+      blockTimestamp: batch.blockTimestamp,
+      receipt: { ...batch.receipt, logs: batch.receipt.logs.filter((l) => l.topics[0] !== '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef') },
+    };
+    node.answer(WRAPPER, selector('asset()'), { result: encodeFunctionResult({ abi: ABI, functionName: 'asset', result: USDC }) });
+    const decoder = ChainReceiptDecoder.create();
+    expect(decoder.decode(withoutTransfers).rejected).toEqual([expect.objectContaining({ logIndex: 353, reason: expect.stringContaining(`unknown pool ${WRAPPER}`) })]);
+    await new PoolMetadataResolver(rpc, logger).resolveUnknownPools(decoder, withoutTransfers);
+    expect(node.calls.filter((c) => c.to === WRAPPER).map((c) => c.data)).toContain(selector('asset()'));
+    expect(decoder.decode(withoutTransfers).trades.map((t) => [t.tokenIn, t.amountIn, t.tokenOut, t.amountOut])).toEqual([
+      [USDC, '6535440', '0x4200000000000000000000000000000000000006', '1549083846430882'],
     ]);
   });
 

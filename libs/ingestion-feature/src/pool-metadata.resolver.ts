@@ -14,6 +14,7 @@ const POOL_ABI = parseAbi([
   'function tokenA() view returns (address)',
   'function tokenB() view returns (address)',
   'function coins(uint256) view returns (address)',
+  'function asset() view returns (address)',
 ]);
 
 /** Pairs of getters that name a two-token pool's slots, in the order the families use them. */
@@ -28,7 +29,7 @@ const RETRY_UNKNOWN_AFTER_MS = 10 * 60_000;
 /**
  * Asks a chain's JSON-RPC endpoint (when one is configured) for the tokens of pools no registry or receipt could
  * name: token0/token1 (Uniswap-style and forks), getTokenX/getTokenY (Liquidity Book), tokenA/tokenB (Maverick),
- * coins(i) (Curve). A pool that answers none is remembered as unknown for a while rather than asked on every swap;
+ * coins(i) (Curve), asset() (an ERC-4626 wrapper a Balancer V3 buffer converts: [asset, wrapper]). A pool that answers none is remembered as unknown for a while rather than asked on every swap;
  * an endpoint that cannot be reached throws `ChainRpcUnavailableError` (the receipt is retried, not withheld).
  */
 @Injectable()
@@ -70,6 +71,8 @@ export class PoolMetadataResolver {
       if (coin === undefined) break;
       coins.push(coin.toLowerCase() as Address);
     }
-    return coins.length >= 2 ? coins : null;
+    if (coins.length >= 2) return coins;
+    const asset = await read(() => client.readContract({ address, abi: POOL_ABI, functionName: 'asset' }));
+    return asset === undefined ? null : [asset.toLowerCase() as Address, address];
   }
 }

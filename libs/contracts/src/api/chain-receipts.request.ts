@@ -25,6 +25,8 @@ export const TransactionReceiptSchema = z.looseObject({
   status: hexQuantity.optional(),
   gasUsed: hexQuantity.optional(),
   effectiveGasPrice: hexQuantity.optional(),
+  /** OP-stack chains (Optimism, Base): the L1 data fee in wei, paid on top of gasUsed × effectiveGasPrice. */
+  l1Fee: hexQuantity.nullable().optional(),
   logs: z.array(ReceiptLogSchema).max(5000, 'must hold at most 5000 logs'),
 });
 

@@ -19,6 +19,11 @@ export interface DecodedSwap {
   readonly amountIn: bigint;
   readonly tokenOut: TokenRef;
   readonly amountOut: bigint;
+  /**
+   * The contract the swap's tokens move to and from when it is not `pool.address` (a Balancer V3 buffer conversion
+   * settles through the Vault): the receipt's transfers with it prove the pool's slots.
+   */
+  readonly settledBy?: Address;
   /** The event's own sender/recipient fields (usually routers or the next pool), kept for audit only. */
   readonly eventSender?: Address;
   readonly eventRecipient?: Address;

@@ -8,7 +8,10 @@ export interface NormalizedReceipt {
   readonly transactionHash: Hex;
   readonly from: Address;
   readonly blockNumber: number;
-  /** gasUsed × effectiveGasPrice in wei when the receipt states both. */
+  /**
+   * What the sender paid for the transaction, in wei of the native coin: gasUsed × effectiveGasPrice, plus the L1 data
+   * fee OP-stack chains (Optimism, Base) charge on top and state in the receipt as `l1Fee`. Null without both.
+   */
   readonly gasFeeWei: bigint | null;
   /** False for a reverted transaction (status 0x0): its logs never happened. */
   readonly succeeded: boolean;
@@ -25,6 +28,7 @@ export interface ReceiptInput {
     readonly status?: string | undefined;
     readonly gasUsed?: string | undefined;
     readonly effectiveGasPrice?: string | undefined;
+    readonly l1Fee?: string | null | undefined;
     readonly logs: ReadonlyArray<{ readonly address: string; readonly topics: readonly string[]; readonly data: string; readonly logIndex: string; readonly removed?: boolean | undefined }>;
   };
 }
@@ -34,13 +38,14 @@ export function normalizeReceipt(input: ReceiptInput): NormalizedReceipt {
   const r = input.receipt;
   const gasUsed = r.gasUsed === undefined ? null : BigInt(r.gasUsed);
   const gasPrice = r.effectiveGasPrice === undefined ? null : BigInt(r.effectiveGasPrice);
+  const l1Fee = r.l1Fee === undefined || r.l1Fee === null ? 0n : BigInt(r.l1Fee);
   return {
     chainId: input.chainId,
     timestampMs: input.blockTimestamp * 1000,
     transactionHash: r.transactionHash.toLowerCase() as Hex,
     from: r.from.toLowerCase() as Address,
     blockNumber: Number(BigInt(r.blockNumber)),
-    gasFeeWei: gasUsed !== null && gasPrice !== null ? gasUsed * gasPrice : null,
+    gasFeeWei: gasUsed !== null && gasPrice !== null ? gasUsed * gasPrice + l1Fee : null,
     succeeded: r.status === undefined || BigInt(r.status) === 1n,
     logs: r.logs.map((log) => ({
       address: log.address.toLowerCase() as Address,

@@ -119,7 +119,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
       dexId,
       level: swap.level,
       user: (swap.trader ?? receipt.from).toLowerCase() as Address,
-      venue: swap.pool.address,
+      venue: swap.settledBy ?? swap.pool.address,
       tokenIn: nativeAsConvention(tokenIn),
       amountIn: swap.amountIn,
       tokenOut: nativeAsConvention(tokenOut),
@@ -222,25 +222,31 @@ function attachGas(receipt: NormalizedReceipt, trades: Trade[]): void {
 
 /**
  * A pool names its tokens by slot; the receipt's ERC-20 transfers prove them: the token that reached the pool with
- * exactly `amountIn`, and the one that left it with exactly `amountOut`. Singletons (V4, Balancer) are skipped: their
- * transfers mix every pool they hold.
+ * exactly `amountIn`, and the one that left it with exactly `amountOut`. Singleton pools (V4, Balancer) are skipped:
+ * their transfers mix every pool they hold. A Balancer V3 buffer's asset is proven by one transfer of exactly the
+ * amount into (out of) the Vault.
  */
 function learnFromTransfers(swap: DecodedSwap, transfers: readonly Erc20Transfer[], pools: PoolTokenDirectory): void {
   if (swap.pool.poolId !== undefined) return;
+  const counterparty = swap.settledBy ?? swap.pool.address;
   const slots: Array<{ slot: number; underlying: boolean; token: Address }> = [];
   // A token proves a slot when its transfers into (out of) the pool sum to exactly the swap's amount: a single
   // transfer, or several when a fee-on-transfer token splits one payment (part burnt, part forwarded).
   const prove = (ref: DecodedSwap['tokenIn'], amount: bigint, side: (t: Erc20Transfer) => boolean) => {
     if ('address' in ref || pools.resolve(swap.pool, ref)) return;
     const sums = new Map<Address, bigint>();
-    for (const t of transfers) if (side(t)) sums.set(t.token, (sums.get(t.token) ?? 0n) + t.value);
-    const singles = new Set(transfers.filter((t) => side(t) && t.value === amount).map((t) => t.token));
-    const matching = singles.size > 0 ? [...singles] : [...sums].filter(([, sum]) => sum === amount).map(([token]) => token);
+    // A pool's own token (LP share, ERC-4626 wrapper) is never one of its swap slots.
+    const candidates = transfers.filter((t) => side(t) && t.token !== swap.pool.address);
+    for (const t of candidates) sums.set(t.token, (sums.get(t.token) ?? 0n) + t.value);
+    const singles = new Set(candidates.filter((t) => t.value === amount).map((t) => t.token));
+    // Through a Vault the transfers of many hops mix: only one transfer of exactly the amount is proof there.
+    const sumsProve = swap.settledBy === undefined;
+    const matching = singles.size > 0 || !sumsProve ? [...singles] : [...sums].filter(([, sum]) => sum === amount).map(([token]) => token);
     const [token] = matching;
     if (token !== undefined && matching.length === 1) slots.push({ slot: ref.slot, underlying: ref.underlying === true, token });
   };
-  prove(swap.tokenIn, swap.amountIn, (t) => t.to === swap.pool.address);
-  prove(swap.tokenOut, swap.amountOut, (t) => t.from === swap.pool.address);
+  prove(swap.tokenIn, swap.amountIn, (t) => t.to === counterparty);
+  prove(swap.tokenOut, swap.amountOut, (t) => t.from === counterparty);
   if (slots.length === 0) return;
   const tokens: (Address | null)[] = [];
   const underlying: (Address | null)[] = [];

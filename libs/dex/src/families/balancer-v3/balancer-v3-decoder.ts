@@ -3,6 +3,7 @@ import type { DecodeResult } from '../../core/decode-result';
 import type { RawLog } from '../../core/raw-log';
 import type { SwapDecoder } from '../../core/swap-decoder';
 import { decodeLayout, eventLayout } from '../shared/event-layout';
+import { BALANCER_V3_UNWRAP, BALANCER_V3_WRAP, decodeBufferConversion } from './balancer-v3-buffer';
 import { lower, poolSwap, reject } from '../shared/swap-result';
 
 /**
@@ -15,11 +16,15 @@ export const BALANCER_V3_SWAP = eventLayout(
   ),
 );
 
-/** PoolRef: the Vault emits, the pool address is the id inside it (as V2's poolId). */
+/**
+ * PoolRef: the Vault emits, the pool address is the id inside it (as V2's poolId). The Vault's buffer `Wrap`/`Unwrap`
+ * conversions are hops of the same family (see balancer-v3-buffer.ts).
+ */
 export const balancerV3Decoder: SwapDecoder = {
   family: 'balancer-v3',
-  topic0s: [BALANCER_V3_SWAP.topic0],
+  topic0s: [BALANCER_V3_SWAP.topic0, BALANCER_V3_WRAP.topic0, BALANCER_V3_UNWRAP.topic0],
   decode(log: RawLog, chainId: number): DecodeResult {
+    if (log.topics[0] !== BALANCER_V3_SWAP.topic0) return decodeBufferConversion(log, chainId);
     const args = decodeLayout(BALANCER_V3_SWAP, log);
     if (typeof args === 'string') return reject(log, `balancer-v3: ${args}`);
     const pool = lower(args.pool);
