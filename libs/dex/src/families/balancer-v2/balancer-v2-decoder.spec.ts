@@ -1,10 +1,4 @@
-import { KNOWN_POOLS } from '../../pools/known-pools';
-import { PoolTokenDirectory } from '../../pools/pool-token-directory';
-import { normalizeReceipt } from '../../receipts/normalized-receipt';
-import { tradesFromReceipt } from '../../receipts/trades-from-receipt';
-import { createDecoderSet } from '../../registry/decoder-set';
-import { SWAP_DECODERS } from '../../registry/decoders';
-import { createLogClassifier } from '../../registry/log-classifier';
+import { tradesOfFixture as tradesOf } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { BALANCER_V2_SWAP, balancerV2Decoder } from './balancer-v2-decoder';
 import ethereum0x35dd639b from './fixtures/ethereum-0x35dd639b.json';
@@ -29,12 +23,6 @@ const DAI = '0x6b175474e89094c44da98b954eedeac495271d0f';
 const GNO_GNOSIS = '0x9c58bacc331c9aa871afd802db6379a98e80cedb';
 const WXDAI = '0xe91d153e0b41518a2ce8dd3d7944fa863463a97d';
 
-const tradesOf = (fixture: ReceiptFixture) => {
-  const pools = new PoolTokenDirectory(KNOWN_POOLS);
-  const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS), lookupPool: (chainId, address) => pools.dexOf(chainId, address) });
-  const input = { chainId: fixture.chainId, blockTimestamp: fixture.blockTimestamp ?? 0, receipt: fixture.receipt as never };
-  return tradesFromReceipt(normalizeReceipt(input), { classifier, pools });
-};
 
 describe('balancer-v2 decoder', () => {
   it('has the Vault Swap topic0', () => {

@@ -1,10 +1,7 @@
-import { KNOWN_POOLS } from '../../pools/known-pools';
-import { PoolTokenDirectory } from '../../pools/pool-token-directory';
-import { normalizeReceipt } from '../../receipts/normalized-receipt';
-import { tradesFromReceipt } from '../../receipts/trades-from-receipt';
 import { createDecoderSet } from '../../registry/decoder-set';
 import { SWAP_DECODERS } from '../../registry/decoders';
 import { createLogClassifier } from '../../registry/log-classifier';
+import { tradesOfFixture as tradesOf } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { BALANCER_V3_UNWRAP, BALANCER_V3_WRAP } from './balancer-v3-buffer';
 import { BALANCER_V3_SWAP, balancerV3Decoder } from './balancer-v3-decoder';
@@ -29,12 +26,6 @@ const WA_BASE_USDC = '0xc768c589647798a6ee01a91fde98ef2ed046dbd6';
 const USDC_BASE = '0x833589fcd6edb6e08f4c7c32d4f71b54bda02913';
 const WETH_BASE = '0x4200000000000000000000000000000000000006';
 
-const tradesOf = (fixture: ReceiptFixture) => {
-  const pools = new PoolTokenDirectory(KNOWN_POOLS);
-  const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS), lookupPool: (chainId, address) => pools.dexOf(chainId, address) });
-  const input = { chainId: fixture.chainId, blockTimestamp: fixture.blockTimestamp ?? 0, receipt: fixture.receipt as never };
-  return tradesFromReceipt(normalizeReceipt(input), { classifier, pools });
-};
 
 describe('balancer-v3 decoder', () => {
   it('decodes the Vault Swap, buffer Wrap and Unwrap topics (as deployed)', () => {

@@ -1,10 +1,5 @@
-import { KNOWN_POOLS } from '../../pools/known-pools';
 import { PoolTokenDirectory } from '../../pools/pool-token-directory';
-import { normalizeReceipt } from '../../receipts/normalized-receipt';
-import { tradesFromReceipt } from '../../receipts/trades-from-receipt';
-import { createDecoderSet } from '../../registry/decoder-set';
-import { SWAP_DECODERS } from '../../registry/decoders';
-import { createLogClassifier } from '../../registry/log-classifier';
+import { tradesOfFixture as tradesOf } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, type ReceiptFixture } from '../shared/receipt-fixture';
 import { CURVE_TOKEN_EXCHANGE, CURVE_TOKEN_EXCHANGE_UNDERLYING, curveDecoder } from './curve-decoder';
 import ethereum0xaa176ce7 from './fixtures/ethereum-0xaa176ce7.json';
@@ -31,11 +26,6 @@ const USDT = '0xdac17f958d2ee523a2206206994597c13d831ec7';
 const DAI = '0x6b175474e89094c44da98b954eedeac495271d0f';
 const DUSD = '0x5bc25f649fc4e26069ddf4cf4010f9f706c23831';
 
-const tradesOf = (fixture: ReceiptFixture, pools = new PoolTokenDirectory(KNOWN_POOLS)) => {
-  const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS), lookupPool: (chainId, address) => pools.dexOf(chainId, address) });
-  const input = { chainId: fixture.chainId, blockTimestamp: fixture.blockTimestamp ?? 0, receipt: fixture.receipt as never };
-  return { ...tradesFromReceipt(normalizeReceipt(input), { classifier, pools }), pools };
-};
 
 describe('curve decoder', () => {
   it('has the stableswap TokenExchange and TokenExchangeUnderlying topics', () => {

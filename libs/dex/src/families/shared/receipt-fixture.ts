@@ -13,6 +13,11 @@ export interface ReceiptFixture {
     readonly transactionHash: string;
     readonly from: string;
     readonly to: string | null;
+    readonly blockNumber: string;
+    readonly status?: string;
+    readonly gasUsed?: string;
+    readonly effectiveGasPrice?: string;
+    readonly l1Fee?: string;
     readonly logs: readonly {
       readonly address: string;
       readonly topics: readonly string[];

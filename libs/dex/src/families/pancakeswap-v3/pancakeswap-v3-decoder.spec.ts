@@ -1,0 +1,89 @@
+import { tradesOfFixture } from '../shared/fixture-trades';
+import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
+import { UNISWAP_V3_SWAP } from '../uniswap-v3/uniswap-v3-decoder';
+import { PANCAKESWAP_V3_SWAP, pancakeswapV3Decoder } from './pancakeswap-v3-decoder';
+import arbitrum0x5a092c4d from './fixtures/arbitrum-0x5a092c4d.json';
+
+/*
+ * Real recorded log (rotki/test-caching VCR cassette):
+ * - 0x5a092c4d40f2f6a090ec00c38c5b6266bd07f4e6ab3ff87f18c575749a4e60ec (Arbitrum), cassette
+ *   cassettes/unit/decoders/test_1inch/test_1inch_swap_via_pancake[arbitrum_one_accounts0].yaml (rotki test
+ *   `test_1inch_swap_via_pancake`): 1inch v6 (no summary event) routes 7.743722519084241430 of token 0x11cd…4978
+ *   through the PancakeSwap V3 pool 0xdd8d…f317 for WETH, unwrapped and paid out as 0.002036613409952366 ETH (the
+ *   cassette's internal-transaction record: WETH → executor → router → user).
+ */
+const viaOneInch = arbitrum0x5a092c4d as ReceiptFixture;
+const POOL = '0xdd8d6624a601ab4f0c898dfd04aabfbeaa0ff317';
+const EXECUTOR = '0xde9e4fe32b049f821c7f3e9802381aa470ffca73';
+const TOKEN = '0x11cdb42b0eb46d95f990bedd4695a6e3fa034978';
+const WETH = '0x82af49447d8a07e3bd95bd0d56f35241523fbab1';
+const USER = '0xac305b47bb34ad6bb566288050920e9307fd23a7';
+
+describe('pancakeswap-v3 decoder', () => {
+  it('has its own Swap topic0 (two protocol-fee words more than Uniswap V3)', () => {
+    expect(PANCAKESWAP_V3_SWAP.topic0).toBe('0x19b47279256b2a23a1665c810c8d55a1758940ee09377d4f8d26497a3577dc83');
+    expect(PANCAKESWAP_V3_SWAP.topic0).not.toBe(UNISWAP_V3_SWAP.topic0);
+    expect(PANCAKESWAP_V3_SWAP.dataLength).toBe(2 + 64 * 7);
+    expect(fixtureLogsWithTopic(viaOneInch, PANCAKESWAP_V3_SWAP.topic0)).toHaveLength(1);
+  });
+
+  describe('1inch v6 route through pool 0xdd8d…f317 (Arbitrum)', () => {
+    it('reads pool-side signs: token0 in (positive), token1 out (negative), the executor as sender and recipient', () => {
+      expect(pancakeswapV3Decoder.decode(fixtureLog(viaOneInch, 0xe), 42161)).toEqual({
+        kind: 'swap',
+        family: 'pancakeswap-v3',
+        level: 'pool',
+        pool: { chainId: 42161, address: POOL },
+        logIndex: 0xe,
+        tokenIn: { slot: 0 },
+        amountIn: 7_743_722_519_084_241_430n,
+        tokenOut: { slot: 1 },
+        amountOut: 2_036_613_409_952_366n,
+        eventSender: EXECUTOR,
+        eventRecipient: EXECUTOR,
+      });
+    });
+
+    it('the transfers into and out of the pool prove slot 0 and slot 1', () => {
+      const transfers = erc20Transfers(viaOneInch);
+      expect(transfers).toContainEqual(expect.objectContaining({ token: TOKEN, to: POOL, amount: 7_743_722_519_084_241_430n }));
+      expect(transfers).toContainEqual(expect.objectContaining({ token: WETH, from: POOL, amount: 2_036_613_409_952_366n }));
+    });
+
+    it('is one trade of tx.from (the executor is not the trader): the token for WETH, with the sender’s gas', () => {
+      const { trades, rejected } = tradesOfFixture(viaOneInch);
+      expect(rejected).toEqual([]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          tradeId: '42161:0x5a092c4d40f2f6a090ec00c38c5b6266bd07f4e6ab3ff87f18c575749a4e60ec:14',
+          userId: USER,
+          dex: 'pancakeswap-v3',
+          tokenIn: TOKEN,
+          amountIn: '7743722519084241430',
+          tokenOut: WETH,
+          amountOut: '2036613409952366',
+          timestamp: 1_753_079_607_000,
+          fees: [expect.objectContaining({ kind: 'gas', amount: (0x328c4n * 0x12215b8n).toString() })],
+          origin: expect.objectContaining({ eventSender: EXECUTOR, venues: [POOL] }),
+        }),
+      ]);
+    });
+  });
+
+  describe('garbage', () => {
+    const base = fixtureLog(viaOneInch, 0xe);
+    const word = (value: bigint): string => (value < 0n ? (2n ** 256n + value) : value).toString(16).padStart(64, '0');
+    const withDeltas = (a0: bigint, a1: bigint) => ({ ...base, data: `0x${word(a0)}${word(a1)}${base.data.slice(130)}` as `0x${string}` });
+
+    it('rejects both sides in, both out, a Uniswap V3-length log under this topic, and a missing topic', () => {
+      for (const log of [
+        withDeltas(5n, 5n),
+        withDeltas(-5n, -5n),
+        { ...base, data: base.data.slice(0, 2 + 64 * 5) as `0x${string}` },
+        { ...base, topics: base.topics.slice(0, 2) },
+      ]) {
+        expect(pancakeswapV3Decoder.decode(log, 42161)).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/^pancakeswap-v3: /) });
+      }
+    });
+  });
+});

@@ -1,0 +1,18 @@
+import { KNOWN_POOLS } from '../../pools/known-pools';
+import { PoolTokenDirectory } from '../../pools/pool-token-directory';
+import { normalizeReceipt } from '../../receipts/normalized-receipt';
+import { tradesFromReceipt, type ReceiptTrades } from '../../receipts/trades-from-receipt';
+import { createDecoderSet } from '../../registry/decoder-set';
+import { SWAP_DECODERS } from '../../registry/decoders';
+import { createLogClassifier } from '../../registry/log-classifier';
+import type { ReceiptFixture } from './receipt-fixture';
+
+/**
+ * A recorded receipt through the whole decoder the way ingestion runs it (every registered family, the static pool
+ * registry unless `pools` is given): what the family specs compare with the recording's independent figures.
+ */
+export const tradesOfFixture = (fixture: ReceiptFixture, pools = new PoolTokenDirectory(KNOWN_POOLS)): ReceiptTrades & { pools: PoolTokenDirectory } => {
+  const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS), lookupPool: (chainId, address) => pools.dexOf(chainId, address) });
+  const input = { chainId: fixture.chainId, blockTimestamp: fixture.blockTimestamp ?? 0, receipt: fixture.receipt };
+  return { ...tradesFromReceipt(normalizeReceipt(input), { classifier, pools }), pools };
+};
