@@ -4,6 +4,7 @@ import { createLogClassifier } from '../../registry/log-classifier';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { UNISWAP_V2_SWAP, uniswapV2Decoder } from './uniswap-v2-decoder';
 import ethereum0x67cf6c4c from './fixtures/ethereum-0x67cf6c4c.json';
+import polygon0xe13e0eba from '../dodo-v2/fixtures/polygon-0xe13e0eba.json';
 
 /*
  * Real recorded logs (rotki/test-caching VCR cassettes), expected amounts cross-checked with rotki/rotki
@@ -13,6 +14,12 @@ import ethereum0x67cf6c4c from './fixtures/ethereum-0x67cf6c4c.json';
  *   `test_uniswap_v2_swap`: 0.15 ETH → 462.967761432322996701 FRAX via WETH→USDC→ALCX→FRAX (3 pairs).
  */
 const multiHop = ethereum0x67cf6c4c as ReceiptFixture;
+/*
+ * - 0xe13e0ebab7a6abc0c0a22fcf0766b9a585a430415c88f3f90328b310119a85af (Polygon), the DODO V2 family's fixture
+ *   (cassette cassettes/unit/decoders/test_1inch/test_1inch_swap_polygon[polygon_pos_accounts0].yaml, rotki test
+ *   `test_1inch_swap_polygon`): a 1inch v4 split route whose legs are QuickSwap V2 pairs (V2 forks share the topic).
+ */
+const quickswapRoute = polygon0xe13e0eba as ReceiptFixture;
 
 describe('uniswap-v2 decoder', () => {
   it('has the V2 Swap topic0 of the reference catalogue', () => {
@@ -91,6 +98,34 @@ describe('uniswap-v2 decoder', () => {
       });
       const known = createLogClassifier({ decoders, lookupPool: (_chain, address) => (address === log.address ? 'uniswap-v2' : undefined) });
       expect(known.classify(1, log)).toMatchObject({ kind: 'classified', dexId: 'uniswap-v2', verified: true, source: 'known-pool' });
+    });
+  });
+
+  describe('QuickSwap V2 legs of a 1inch route 0xe13e0eba (Polygon)', () => {
+    const EXECUTOR = '0x2ec255797fef7669fa243509b7a599121148ffba';
+
+    it('decodes all four V2-fork swaps; the Transfer logs prove each slot', () => {
+      expect(fixtureLogsWithTopic(quickswapRoute, UNISWAP_V2_SWAP.topic0)).toHaveLength(4);
+      // USDC (token0 of USDC/QUICK) in, 0.053220944658315193 QUICK out to the next pair.
+      expect(uniswapV2Decoder.decode(fixtureLog(quickswapRoute, 0x11b), 137)).toMatchObject({
+        pool: { chainId: 137, address: '0x1f1e4c845183ef6d50e9609f16f6f9cae43bc9cb' },
+        tokenIn: { slot: 0 },
+        amountIn: 19_360_155n,
+        tokenOut: { slot: 1 },
+        amountOut: 53_220_944_658_315_193n,
+        eventSender: EXECUTOR,
+        eventRecipient: '0x7190041a6131cb12f113c7f3903a988366e99d0b',
+      });
+      // 77.436 USDT (token1 of WETH/USDT) in, 0.020854839239597667 WETH (token0) out.
+      expect(uniswapV2Decoder.decode(fixtureLog(quickswapRoute, 0x122), 137)).toMatchObject({
+        tokenIn: { slot: 1 },
+        amountIn: 77_436_000n,
+        tokenOut: { slot: 0 },
+        amountOut: 20_854_839_239_597_667n,
+      });
+      expect(erc20Transfers(quickswapRoute)).toContainEqual(
+        expect.objectContaining({ token: '0xc2132d05d31c914a87c6611c10748aeb04b58e8f', to: '0xf6422b997c7f54d1c6a6e103bcb1499eea0a7046', amount: 77_436_000n }),
+      );
     });
   });
 

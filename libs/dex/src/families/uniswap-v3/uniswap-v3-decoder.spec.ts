@@ -2,9 +2,11 @@ import type { Hex } from 'viem';
 import { createDecoderSet } from '../../registry/decoder-set';
 import { SWAP_DECODERS } from '../../registry/decoders';
 import { createLogClassifier } from '../../registry/log-classifier';
+import { tradesOfFixture } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, type ReceiptFixture } from '../shared/receipt-fixture';
 import { UNISWAP_V3_SWAP, uniswapV3Decoder } from './uniswap-v3-decoder';
 import arbitrum0x3ea90c2f from './fixtures/arbitrum-0x3ea90c2f.json';
+import base0x5b41c094 from './fixtures/base-0x5b41c094.json';
 
 /*
  * Real recorded log (rotki/test-caching), cross-checked with rotki/rotki rotkehlchen/tests/unit/decoders/test_uniswapv4.py:
@@ -12,8 +14,13 @@ import arbitrum0x3ea90c2f from './fixtures/arbitrum-0x3ea90c2f.json';
  *   cassettes/unit/decoders/test_uniswapv4/test_swap_token_to_eth[arbitrum_one_accounts0].yaml, rotki test
  *   `test_swap_token_to_eth` ("token to native via the V4 router and a V3 pool"): spends 3908.26 of token 0xc87b…056c
  *   for WETH, unwrapped to ETH for the user.
+ * - 0x5b41c094c49462cd97fc19dc898ef23c24f859b46dbd38ecf5d34d3d0fd291f5 (Base), cassette
+ *   cassettes/unit/decoders/test_1inch/test_1inch_base_v6_swap[base_accounts0].yaml, rotki/rotki
+ *   rotkehlchen/tests/unit/decoders/test_1inch.py `test_1inch_base_v6_swap`: 311804 BERD → 0.002362174980374604 ETH
+ *   through one V3-topic pool, gas 0.000019908608867869 ETH (L2 execution + L1 data fee), timestamp 1716833467000.
  */
 const tokenToEth = arbitrum0x3ea90c2f as ReceiptFixture;
+const baseSwap = base0x5b41c094 as ReceiptFixture;
 const POOL = '0x5cbddc44f31067df328aa7a8da03aca6f2edd2ad';
 const UNIVERSAL_ROUTER = '0xa51afafe0263b40edaef0df8781ea9aa03e381a3';
 const WETH = '0x82af49447d8a07e3bd95bd0d56f35241523fbab1';
@@ -62,6 +69,47 @@ describe('uniswap-v3 decoder', () => {
       // A pool the resolver knows as a V2 pair that emits the V3 topic is rejected, not decoded.
       const wrong = createLogClassifier({ decoders, lookupPool: () => 'sushiswap-v2' });
       expect(wrong.classify(42161, log)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('sushiswap-v2') });
+    });
+  });
+
+  describe('1inch v6 swap through a V3 pool 0x5b41c094 (Base)', () => {
+    const POOL_BASE = '0xf16baaae8eb7b37f4280e72924479f69e7a61f32';
+    const EXECUTOR = '0xe37e799d5077682fa0a244d46e5649f71457bd09';
+    const BERD = '0xad1c24de53fad18270d5c99026302e989d212b41';
+    const WETH_BASE = '0x4200000000000000000000000000000000000006';
+
+    it('reads token1 in (positive) and token0 out (negative), the 1inch executor as sender and recipient', () => {
+      expect(uniswapV3Decoder.decode(fixtureLog(baseSwap, 0x13), 8453)).toEqual({
+        kind: 'swap',
+        family: 'uniswap-v3',
+        level: 'pool',
+        pool: { chainId: 8453, address: POOL_BASE },
+        logIndex: 0x13,
+        tokenIn: { slot: 1 },
+        amountIn: 311_804_000_000_000_000_000_000n,
+        tokenOut: { slot: 0 },
+        amountOut: 2_362_174_980_374_604n,
+        eventSender: EXECUTOR,
+        eventRecipient: EXECUTOR,
+      });
+    });
+
+    it('is one trade of tx.from with rotki’s amounts and gas (the L1 data fee included)', () => {
+      const { trades, rejected } = tradesOfFixture(baseSwap);
+      expect(rejected).toEqual([]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          tradeId: '8453:0x5b41c094c49462cd97fc19dc898ef23c24f859b46dbd38ecf5d34d3d0fd291f5:19',
+          userId: '0xc37b40abdb939635068d3c5f13e7faf686f03b65',
+          dex: 'uniswap-v3',
+          tokenIn: BERD,
+          amountIn: '311804000000000000000000',
+          tokenOut: WETH_BASE,
+          amountOut: '2362174980374604',
+          timestamp: 1_716_833_467_000,
+          fees: [expect.objectContaining({ kind: 'gas', amount: '19908608867869' })],
+        }),
+      ]);
     });
   });
 
