@@ -7,6 +7,9 @@ import { erc20Transfers, fixtureLog, type ReceiptFixture } from '../shared/recei
 import { NATIVE_TOKEN } from '../shared/swap-result';
 import { UNISWAP_V4_INITIALIZE, UNISWAP_V4_SWAP, uniswapV4Decoder } from './uniswap-v4-decoder';
 import ethereum0x4a3d3205 from './fixtures/ethereum-0x4a3d3205.json';
+import optimism0xb1501f9d from './fixtures/optimism-0xb1501f9d.json';
+import { PoolTokenDirectory } from '../../pools/pool-token-directory';
+import { tradesOfFixture } from '../shared/fixture-trades';
 
 /*
  * Real recorded log (rotki/test-caching), cross-checked with rotki/rotki rotkehlchen/tests/unit/decoders/test_uniswapv4.py:
@@ -16,6 +19,13 @@ import ethereum0x4a3d3205 from './fixtures/ethereum-0x4a3d3205.json';
  *   2.325394 USDC Universal Router fee, which together are the pool's 930.157818 USDC out.
  */
 const ethToUsdc = ethereum0x4a3d3205 as ReceiptFixture;
+/*
+ * - 0xb1501f9d4d188c769cd1bda14a5fe87e828470fbef968bb8e5e7b702344e8e73 (Optimism), cassette
+ *   cassettes/unit/decoders/test_uniswapv4/test_swap_token_to_token[optimism_accounts0].yaml, rotki test
+ *   `test_swap_token_to_token`: 1 USDC.e → 0.999889 USDC through the Optimism PoolManager, gas 0.000000046217643623 ETH
+ *   (execution + L1 data fee), timestamp 1755523647000.
+ */
+const usdceToUsdc = optimism0xb1501f9d as ReceiptFixture;
 const POOL_MANAGER = '0x000000000004444c5dc75cb358380d2e3de08a90';
 const UNIVERSAL_ROUTER = '0x66a9893cc07d91d95644aedd05d03f95e1dba8af';
 
@@ -75,6 +85,57 @@ describe('uniswap-v4 decoder', () => {
       });
       // Nor is a PoolManager address on another chain.
       expect(classifier.classify(42161, swapLog).kind).toBe('rejected');
+    });
+  });
+
+  describe('USDC.e → USDC 0xb1501f9d (Optimism PoolManager)', () => {
+    const OP_POOL_MANAGER = '0x9a13f98cb987694c9f086b1f5eb990eea8264ec3';
+    const POOL_ID = '0x0535e61d34d19bef9aaa21f9f9b0dfe4f2770246a1cab68838c830cde8b22b40';
+    const USDC = '0x0b2c639c533813f4aa9d7837caf62653d097ff85';
+    const USDC_E = '0x7f5c764cbc14f9669b88837ca1490cca17c31607';
+    const USER = '0x09ae5e9e7e64f68fb9085ea4cda20dfb8428ba46';
+
+    it('reads swapper-side signs: currency1 paid (negative), currency0 received (positive)', () => {
+      expect(uniswapV4Decoder.decode(fixtureLog(usdceToUsdc, 0x49), 10)).toEqual({
+        kind: 'swap',
+        family: 'uniswap-v4',
+        level: 'pool',
+        pool: { chainId: 10, address: OP_POOL_MANAGER, poolId: POOL_ID },
+        logIndex: 0x49,
+        tokenIn: { slot: 1 },
+        amountIn: 1_000_000n,
+        tokenOut: { slot: 0 },
+        amountOut: 999_889n,
+        eventSender: '0x851116d9223fabed8e56c0e6b8ad0c31d98b3507',
+      });
+      const transfers = erc20Transfers(usdceToUsdc);
+      expect(transfers).toContainEqual(expect.objectContaining({ token: USDC_E, from: USER, to: OP_POOL_MANAGER, amount: 1_000_000n }));
+      expect(transfers).toContainEqual(expect.objectContaining({ token: USDC, from: OP_POOL_MANAGER, to: USER, amount: 999_889n }));
+    });
+
+    it('produces no trade while the PoolId is unknown (singleton transfers prove nothing) and names the pool', () => {
+      const { trades, rejected, withheld } = tradesOfFixture(usdceToUsdc, new PoolTokenDirectory());
+      expect(trades).toEqual([]);
+      expect(withheld).toEqual([]);
+      expect(rejected).toEqual([{ logIndex: 0x49, reason: expect.stringContaining(`unknown pool ${OP_POOL_MANAGER} (${POOL_ID})`) }]);
+    });
+
+    it('once the PoolId’s currencies are known (as its Initialize would state), is rotki’s trade and gas', () => {
+      const pools = new PoolTokenDirectory([{ chainId: 10, address: OP_POOL_MANAGER, poolId: POOL_ID, tokens: [USDC, USDC_E], source: 'initialize' }]);
+      const { trades, rejected } = tradesOfFixture(usdceToUsdc, pools);
+      expect(rejected).toEqual([]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          userId: USER,
+          dex: 'uniswap-v4',
+          tokenIn: USDC_E,
+          amountIn: '1000000',
+          tokenOut: USDC,
+          amountOut: '999889',
+          timestamp: 1_755_523_647_000,
+          fees: [expect.objectContaining({ kind: 'gas', amount: '46217643623' })],
+        }),
+      ]);
     });
   });
 
