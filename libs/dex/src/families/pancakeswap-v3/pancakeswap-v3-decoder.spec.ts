@@ -3,6 +3,7 @@ import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture }
 import { UNISWAP_V3_SWAP } from '../uniswap-v3/uniswap-v3-decoder';
 import { PANCAKESWAP_V3_SWAP, pancakeswapV3Decoder } from './pancakeswap-v3-decoder';
 import arbitrum0x5a092c4d from './fixtures/arbitrum-0x5a092c4d.json';
+import ethereum0xcfb3b158 from './fixtures/ethereum-0xcfb3b158.json';
 
 /*
  * Real recorded log (rotki/test-caching VCR cassette):
@@ -11,8 +12,14 @@ import arbitrum0x5a092c4d from './fixtures/arbitrum-0x5a092c4d.json';
  *   `test_1inch_swap_via_pancake`): 1inch v6 (no summary event) routes 7.743722519084241430 of token 0x11cd…4978
  *   through the PancakeSwap V3 pool 0xdd8d…f317 for WETH, unwrapped and paid out as 0.002036613409952366 ETH (the
  *   cassette's internal-transaction record: WETH → executor → router → user).
+ * - 0xcfb3b1587bb4d24a06d0f543493098ab285ae3763a489911da5bbea99bcb3499 (Ethereum), cassette
+ *   cassettes/unit/decoders/test_zerox/test_swap_on_pancakeswap[ethereum_accounts0].yaml, rotki/rotki
+ *   rotkehlchen/tests/unit/decoders/test_zerox.py `test_swap_on_pancakeswap`: 10.414111669423209 ETH →
+ *   36912.012249 USDT through the 0x Exchange Proxy and one PancakeSwap V3 pool, gas 0.017837784148433769 ETH,
+ *   timestamp 1709701415000.
  */
 const viaOneInch = arbitrum0x5a092c4d as ReceiptFixture;
+const viaZeroEx = ethereum0xcfb3b158 as ReceiptFixture;
 const POOL = '0xdd8d6624a601ab4f0c898dfd04aabfbeaa0ff317';
 const EXECUTOR = '0xde9e4fe32b049f821c7f3e9802381aa470ffca73';
 const TOKEN = '0x11cdb42b0eb46d95f990bedd4695a6e3fa034978';
@@ -65,6 +72,40 @@ describe('pancakeswap-v3 decoder', () => {
           timestamp: 1_753_079_607_000,
           fees: [expect.objectContaining({ kind: 'gas', amount: (0x328c4n * 0x12215b8n).toString() })],
           origin: expect.objectContaining({ eventSender: EXECUTOR, venues: [POOL] }),
+        }),
+      ]);
+    });
+  });
+
+  describe('0x route through pool 0x6ca2…e15c (Ethereum)', () => {
+    const POOL_ETH = '0x6ca298d2983ab03aa1da7679389d955a4efee15c';
+    const FLASH_WALLET = '0x22f9dcf4647084d6c31b2765f6910cd85c178c18';
+    const USDT = '0xdac17f958d2ee523a2206206994597c13d831ec7';
+
+    it('decodes the pool hop: 10.414111669423209 WETH (token0) in, 36948.961210 USDT (token1) out', () => {
+      expect(pancakeswapV3Decoder.decode(fixtureLog(viaZeroEx, 0x14), 1)).toMatchObject({
+        pool: { chainId: 1, address: POOL_ETH },
+        tokenIn: { slot: 0 },
+        amountIn: 10_414_111_669_423_209_000n,
+        tokenOut: { slot: 1 },
+        amountOut: 36_948_961_210n,
+        eventRecipient: FLASH_WALLET,
+      });
+    });
+
+    it('the 0x summary is the trade (the hop and 0x’s 36.948961 USDT fee are not counted again): rotki’s figures', () => {
+      const { trades, swaps, rejected } = tradesOfFixture(viaZeroEx);
+      expect(rejected).toEqual([]);
+      expect(swaps.map((s) => [s.dexId, s.level])).toEqual([['pancakeswap-v3', 'pool'], ['zeroex', 'aggregator']]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          userId: '0xa26b29a299c65d0f63a8568ba5663028347f5571',
+          tokenIn: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee',
+          amountIn: '10414111669423209000',
+          tokenOut: USDT,
+          amountOut: '36912012249',
+          timestamp: 1_709_701_415_000,
+          fees: [expect.objectContaining({ kind: 'gas', amount: '17837784148433769' })],
         }),
       ]);
     });
