@@ -21,6 +21,8 @@ export interface ResolvedSwap {
   readonly amountOut: bigint;
   readonly eventSender?: Address;
   readonly eventRecipient?: Address;
+  /** A fee the event reports inside `amountIn` (CoW `feeAmount`), with its token resolved. */
+  readonly fee?: { readonly token: Address; readonly amount: bigint };
 }
 
 export interface ReceiptRejection {
@@ -107,7 +109,8 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     learnFromTransfers(swap, transfers, pools);
     const tokenIn = pools.resolve(swap.pool, swap.tokenIn);
     const tokenOut = pools.resolve(swap.pool, swap.tokenOut);
-    if (!tokenIn || !tokenOut) {
+    const feeToken = swap.fee ? pools.resolve(swap.pool, swap.fee.token) : undefined;
+    if (!tokenIn || !tokenOut || (swap.fee && !feeToken)) {
       rejected.push({
         logIndex: swap.logIndex,
         reason: `unknown pool ${swap.pool.address}${swap.pool.poolId ? ` (${swap.pool.poolId})` : ''} on chain ${receipt.chainId}: its tokens are neither registered nor proven by this receipt's transfers`,
@@ -126,6 +129,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
       amountOut: swap.amountOut,
       ...(swap.eventSender ? { eventSender: swap.eventSender.toLowerCase() as Address } : {}),
       ...(swap.eventRecipient ? { eventRecipient: swap.eventRecipient.toLowerCase() as Address } : {}),
+      ...(swap.fee && feeToken ? { fee: { token: nativeAsConvention(feeToken), amount: swap.fee.amount } } : {}),
     });
   }
 
@@ -190,6 +194,9 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
   const tokenIn = [...net].find(([, d]) => d < 0n);
   const tokenOut = [...net].find(([, d]) => d > 0n);
   if (!tokenIn || !tokenOut) return null;
+  // A fee the event counts inside amountIn (CoW) is not exchanged: the trade contract wants it on top of amountIn.
+  const fee = route.length === 1 ? first.fee : undefined;
+  const feeInside = fee !== undefined && fee.token === tokenIn[0] && fee.amount > 0n && fee.amount < -tokenIn[1] ? fee.amount : 0n;
   return {
     kind: 'swap',
     tradeId: `${receipt.chainId}:${receipt.transactionHash}:${first.logIndex}`,
@@ -198,8 +205,9 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
     dex: first.dexId,
     tokenIn: tokenIn[0],
     tokenOut: tokenOut[0],
-    amountIn: (-tokenIn[1]).toString(),
+    amountIn: (-tokenIn[1] - feeInside).toString(),
     amountOut: tokenOut[1].toString(),
+    ...(fee && fee.amount > 0n ? { fees: [{ kind: 'protocol' as const, token: fee.token, amount: fee.amount.toString() }] } : {}),
     timestamp: receipt.timestampMs,
     origin: {
       txHash: receipt.transactionHash,
@@ -217,7 +225,7 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
 function attachGas(receipt: NormalizedReceipt, trades: Trade[]): void {
   if (receipt.gasFeeWei === null || receipt.gasFeeWei <= 0n) return;
   const first = trades.find((t) => t.userId === receipt.from);
-  if (first) first.fees = [{ kind: 'gas', token: NATIVE_TOKEN, amount: receipt.gasFeeWei.toString() }];
+  if (first) first.fees = [...(first.fees ?? []), { kind: 'gas', token: NATIVE_TOKEN, amount: receipt.gasFeeWei.toString() }];
 }
 
 /**

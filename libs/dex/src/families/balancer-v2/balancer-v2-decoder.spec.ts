@@ -107,14 +107,14 @@ describe('balancer-v2 decoder', () => {
     });
   });
 
-  describe('joins, exits and garbage', () => {
+  describe('BPT hops and garbage', () => {
     const base = fixtureLog(single, 0xc8);
     const topicOf = (address: string) => `0x${address.slice(2).padStart(64, '0')}` as `0x${string}`;
 
-    it('rejects a swap into or out of the pool’s own BPT (a join or an exit, not a trade)', () => {
+    it('decodes a swap into the pool’s own BPT as a hop into that token (composable/linear pools)', () => {
       const bpt = '0xc6a5032dc4bf638e15b4a66bc718ba7ba474ff73';
       const join = { ...base, topics: [base.topics[0], base.topics[1], base.topics[2], topicOf(bpt)] as `0x${string}`[] };
-      expect(balancerV2Decoder.decode(join, 1)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('join') });
+      expect(balancerV2Decoder.decode(join, 1)).toMatchObject({ kind: 'swap', tokenIn: { address: WETH }, tokenOut: { address: bpt } });
     });
 
     it('rejects tokenIn = tokenOut, short data and missing topics with a reason', () => {

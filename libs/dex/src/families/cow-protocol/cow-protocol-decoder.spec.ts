@@ -5,6 +5,8 @@ import { createLogClassifier } from '../../registry/log-classifier';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { COW_TRADE_TOPIC0, cowProtocolDecoder } from './cow-protocol-decoder';
 import arbitrum0xd1b5ca7b from './fixtures/arbitrum-0xd1b5ca7b.json';
+import gnosis0x024e1da9 from './fixtures/gnosis-0x024e1da9.json';
+import { tradesOfFixture } from '../shared/fixture-trades';
 
 /*
  * Real recorded logs (rotki/test-caching), cross-checked with rotki/rotki rotkehlchen/tests/unit/decoders/test_cowswap.py:
@@ -15,6 +17,14 @@ import arbitrum0xd1b5ca7b from './fixtures/arbitrum-0xd1b5ca7b.json';
  *   tx.from is the solver 0xba36…5ff8, the user is the order owner 0xc37b…3b65.
  */
 const arbitrum = arbitrum0xd1b5ca7b as ReceiptFixture;
+/*
+ * - 0x024e1da9dc2bf7ff88dd22643857979fcd954103860698203257b6db27778482 (Gnosis), cassette
+ *   cassettes/unit/decoders/test_cowswap/test_swap_gnosis_tokens[gnosis_accounts0].yaml, rotki test
+ *   `test_swap_gnosis_tokens`: swap 59.847255 USDC + 0.001548 USDC fee (= sellAmount 59.848803) for GNO, timestamp
+ *   1691567755000. The solver routes it through 1inch: a Curve pool, a V2 pair and four Balancer V2 swaps through
+ *   boosted-pool BPTs.
+ */
+const gnosis = gnosis0x024e1da9 as ReceiptFixture;
 const SETTLEMENT = '0x9008d19f58aabd9ed0d60971565aa8510560ab41';
 
 describe('cow-protocol decoder (GPv2Settlement Trade)', () => {
@@ -81,5 +91,45 @@ describe('cow-protocol decoder (GPv2Settlement Trade)', () => {
     ])('rejects %s with a reason', (_name, log) => {
       expect(cowProtocolDecoder.decode(log, 42161)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('cow-protocol') });
     });
+  });
+});
+
+describe('cow-protocol on Gnosis 0x024e1da9: a Trade with a non-zero feeAmount over a 1inch route', () => {
+  const OWNER = '0xc37b40abdb939635068d3c5f13e7faf686f03b65';
+  const USDC_GNOSIS = '0xddafbb505ad214d7b80b1f830fccc89b60fb7a83';
+  const GNO = '0x9c58bacc331c9aa871afd802db6379a98e80cedb';
+
+  it('decodes the owner’s order: sellAmount 59.848803 USDC with a 0.001548 USDC fee inside, 0.531598728938365724 GNO bought', () => {
+    expect(cowProtocolDecoder.decode(fixtureLog(gnosis, 0x22), 100)).toMatchObject({
+      kind: 'swap',
+      level: 'aggregator',
+      trader: OWNER,
+      tokenIn: { address: USDC_GNOSIS },
+      amountIn: 59_848_803n,
+      tokenOut: { address: GNO },
+      amountOut: 531_598_728_938_365_724n,
+      fee: { token: { address: USDC_GNOSIS }, amount: 1_548n },
+    });
+    expect(erc20Transfers(gnosis)).toContainEqual(expect.objectContaining({ token: GNO, from: SETTLEMENT, to: OWNER, amount: 531_598_728_938_365_724n }));
+  });
+
+  it('books rotki’s split: 59.847255 USDC exchanged plus a 0.001548 USDC protocol fee on top; no gas (the solver paid it)', () => {
+    const { trades, rejected, swaps } = tradesOfFixture(gnosis);
+    expect(rejected).toEqual([]);
+    expect(trades).toEqual([
+      expect.objectContaining({
+        tradeId: '100:0x024e1da9dc2bf7ff88dd22643857979fcd954103860698203257b6db27778482:34',
+        userId: OWNER,
+        dex: 'cow-protocol',
+        tokenIn: USDC_GNOSIS,
+        amountIn: '59847255',
+        tokenOut: GNO,
+        amountOut: '531598728938365724',
+        timestamp: 1_691_567_755_000,
+        fees: [{ kind: 'protocol', token: USDC_GNOSIS, amount: '1548' }],
+      }),
+    ]);
+    // The solver's hops are decoded (market prices) but never counted as anybody's trade.
+    expect(swaps.filter((s) => s.level === 'pool').map((s) => s.dexId)).toEqual(['curve', 'uniswap-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2']);
   });
 });
