@@ -4,6 +4,7 @@ import { UNISWAP_V3_SWAP } from '../uniswap-v3/uniswap-v3-decoder';
 import { PANCAKESWAP_V3_SWAP, pancakeswapV3Decoder } from './pancakeswap-v3-decoder';
 import arbitrum0x5a092c4d from './fixtures/arbitrum-0x5a092c4d.json';
 import ethereum0xcfb3b158 from './fixtures/ethereum-0xcfb3b158.json';
+import base0x2029ab1a from './fixtures/base-0x2029ab1a.json';
 
 /*
  * Real recorded log (rotki/test-caching VCR cassette):
@@ -20,6 +21,15 @@ import ethereum0xcfb3b158 from './fixtures/ethereum-0xcfb3b158.json';
  */
 const viaOneInch = arbitrum0x5a092c4d as ReceiptFixture;
 const viaZeroEx = ethereum0xcfb3b158 as ReceiptFixture;
+/*
+ * - 0x2029ab1ad9985a21c8a064be8384b531d55864f37f16a1716a00da8577891aab (Base), cassette
+ *   cassettes/unit/decoders/test_odos_v2/test_swap_on_base[base_accounts0].yaml, rotki/rotki
+ *   rotkehlchen/tests/unit/decoders/test_odos_v2.py `test_swap_on_base`: 10.586121519928495085 AERO →
+ *   0.003163240870272189 ETH via a V3-topic pool (AERO → 0xb79d…4376) then a PancakeSwap V3 pool (→ WETH), gas
+ *   0.00000767513097358 ETH (execution + L1 data fee), timestamp 1721303613000. Odos' own summary event is not a
+ *   decoded family here, so the two hops are the trade.
+ */
+const viaOdos = base0x2029ab1a as ReceiptFixture;
 const POOL = '0xdd8d6624a601ab4f0c898dfd04aabfbeaa0ff317';
 const EXECUTOR = '0xde9e4fe32b049f821c7f3e9802381aa470ffca73';
 const TOKEN = '0x11cdb42b0eb46d95f990bedd4695a6e3fa034978';
@@ -108,6 +118,42 @@ describe('pancakeswap-v3 decoder', () => {
           fees: [expect.objectContaining({ kind: 'gas', amount: '17837784148433769' })],
         }),
       ]);
+    });
+  });
+
+  describe('Odos route through a V3 pool then pool 0x5b9f…846e (Base)', () => {
+    const AERO = '0x940181a94a35a4569e4529a3cdfb74e38fd98631';
+    // The intermediate token both pools share; it nets out of the user's trade.
+    const MIDDLE = '0xb79dd08ea68a908a97220c76d19a6aa9cbde4376';
+
+    it('decodes the PancakeSwap hop: the intermediate token (token1) in, WETH (token0) out', () => {
+      expect(pancakeswapV3Decoder.decode(fixtureLog(viaOdos, 0x39), 8453)).toMatchObject({
+        pool: { chainId: 8453, address: '0x5b9feb72588d2800892a00d2abb4ca9071df846e' },
+        tokenIn: { slot: 1 },
+        amountIn: 0xa6c0bbn,
+        tokenOut: { slot: 0 },
+        amountOut: 3_163_240_870_272_189n,
+      });
+    });
+
+    it('nets the two families’ hops into rotki’s one trade: 10.586121519928495085 AERO → 0.003163240870272189 WETH', () => {
+      const { trades, rejected } = tradesOfFixture(viaOdos);
+      expect(rejected).toEqual([]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          tradeId: '8453:0x2029ab1ad9985a21c8a064be8384b531d55864f37f16a1716a00da8577891aab:54',
+          userId: '0x19b43787fbc106d427be3ca3307d4fb0a73d83dc',
+          dex: 'uniswap-v3',
+          tokenIn: AERO,
+          amountIn: '10586121519928495085',
+          tokenOut: '0x4200000000000000000000000000000000000006',
+          amountOut: '3163240870272189',
+          timestamp: 1_721_303_613_000,
+          fees: [expect.objectContaining({ kind: 'gas', amount: '7675130973580' })],
+          origin: expect.objectContaining({ logIndexes: [0x36, 0x39] }),
+        }),
+      ]);
+      expect(erc20Transfers(viaOdos).filter((t) => t.token === MIDDLE).map((t) => t.amount)).toEqual([0xa6c0bbn, 0xa6c0bbn]);
     });
   });
 
