@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase, BenchResult } from './bench-case';
+import { machineReferenceMicros } from './machine-reference';
 import { measure } from './measure';
 
 const RESULTS_DIR = join(__dirname, '..', 'results');
@@ -30,9 +31,11 @@ function targetText(r: BenchResult): string {
 
 /**
  * Runs the cases one after another, prints a table and keeps the results: `results/<suite>.json` holds the latest
- * run, `results/<suite>.history.jsonl` every run, each with the machine and revision it came from.
+ * run, `results/<suite>.history.jsonl` every run, each with the machine, its reference-workload time and the revision.
  */
 export function runSuite(suite: string, cases: readonly BenchCase[]): BenchResult[] {
+  const referenceMicros = machineReferenceMicros();
+  console.log(`machine reference workload: ${fmt(referenceMicros)}µs (compare figures only between runs with a similar reference)`);
   const results = cases.map((c) => {
     const r = measure(c);
     console.log(
@@ -48,6 +51,7 @@ export function runSuite(suite: string, cases: readonly BenchCase[]): BenchResul
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
+    machineReferenceMicros: referenceMicros,
     results,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
