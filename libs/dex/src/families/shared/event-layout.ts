@@ -1,4 +1,4 @@
-import { decodeEventLog, toEventSelector, type AbiEvent, type DecodeEventLogReturnType, type Hex } from 'viem';
+import { decodeAbiParameters, toEventSelector, type AbiEvent, type AbiParameter, type DecodeEventLogReturnType, type Hex } from 'viem';
 import type { RawLog } from '../../core/raw-log';
 
 /**
@@ -12,24 +12,32 @@ export interface EventLayout<E extends AbiEvent> {
   readonly topic0: Hex;
   readonly topicCount: number;
   readonly dataLength: number;
+  /** Indexed inputs then data inputs: static words laid end to end, decoded in one pass. */
+  readonly params: readonly AbiParameter[];
+  readonly names: readonly string[];
 }
 
 const STATIC_TYPE = /^(address|bool|bytes32|u?int\d+)$/;
 const HEX = /^0x[0-9a-fA-F]*$/;
 
 export const eventLayout = <const E extends AbiEvent>(event: E): EventLayout<E> => {
-  const indexed = event.inputs.filter((input) => input.indexed).length;
+  const indexed = event.inputs.filter((input) => input.indexed);
   const inData = event.inputs.filter((input) => !input.indexed);
-  // Every swap layout here is static: the data length is fixed, which makes a strict length check possible.
-  for (const input of inData) {
+  // Every swap layout here is static: the data length is fixed, which makes a strict length check possible, and an
+  // indexed static value's topic is its ABI word, so topics and data decode together as one parameter list.
+  for (const input of event.inputs) {
     if (!STATIC_TYPE.test(input.type)) throw new Error(`${event.name}: dynamic type ${input.type} not supported`);
+    if (!input.name) throw new Error(`${event.name}: every input needs a name`);
   }
+  const params = [...indexed, ...inData];
   return {
     event,
     abi: [event],
     topic0: toEventSelector(event),
-    topicCount: 1 + indexed,
+    topicCount: 1 + indexed.length,
     dataLength: 2 + 64 * inData.length,
+    params,
+    names: params.map((input) => input.name ?? ''),
   };
 };
 
@@ -50,8 +58,11 @@ export const decodeLayout = <E extends AbiEvent>(layout: EventLayout<E>, log: Ra
   }
   if (log.topics[0]?.toLowerCase() !== layout.topic0) return `${name}: topic0 ${log.topics[0]} is not ${layout.topic0}`;
   try {
-    const decoded = decodeEventLog({ abi: layout.abi, data: log.data, topics: log.topics as [Hex, ...Hex[]], strict: true });
-    return decoded.args as EventArgs<E>;
+    // viem's ABI codec on the words as laid out (decodeEventLog would re-hash the signature on every call to find topic0,
+    // which was checked above).
+    const words = `0x${log.topics.slice(1).map((topic) => topic.slice(2)).join('')}${log.data.slice(2)}` as Hex;
+    const values = decodeAbiParameters(layout.params, words);
+    return Object.fromEntries(layout.names.map((name, i) => [name, values[i]])) as EventArgs<E>;
   } catch (error: unknown) {
     return `${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
