@@ -207,7 +207,11 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
     tokenOut: tokenOut[0],
     amountIn: (-tokenIn[1] - feeInside).toString(),
     amountOut: tokenOut[1].toString(),
-    ...(fee && fee.amount > 0n ? { fees: [{ kind: 'protocol' as const, token: fee.token, amount: fee.amount.toString() }] } : {}),
+    // A fee the event could not have taken out of amountIn (another token) is still paid on top; one that would empty
+    // amountIn is left inside it rather than counted twice.
+    ...(fee && (feeInside > 0n || (fee.amount > 0n && fee.token !== tokenIn[0]))
+      ? { fees: [{ kind: 'protocol' as const, token: fee.token, amount: fee.amount.toString() }] }
+      : {}),
     timestamp: receipt.timestampMs,
     origin: {
       txHash: receipt.transactionHash,
