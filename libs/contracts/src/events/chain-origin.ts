@@ -15,6 +15,11 @@ export const ChainOriginSchema = z.strictObject({
   eventRecipient: evmAddress.optional(),
   /** Emitting contracts of the netted logs (pools, vaults, settlement contracts). */
   venues: z.array(evmAddress).max(64, 'must name at most 64 venues').optional(),
+  /**
+   * The decoded hops were not the whole route (an RFQ maker or an undecoded venue swapped a leg): the side the user
+   * actually paid or received was taken from the receipt's ERC-20 transfers to and from the user.
+   */
+  completedFromTransfers: z.literal(true).optional(),
 });
 
 export type ChainOrigin = z.infer<typeof ChainOriginSchema>;

@@ -128,3 +128,47 @@ describe('receipt → trades on real mainnet receipts', () => {
     expect(run(UNISWAP_V2).withheld).toEqual([]);
   });
 });
+
+describe('a route whose last leg no decoder sees (Odos: Maverick V1 LUSD → USDC, then an RFQ fill USDC → WETH)', () => {
+  // Recorded receipt and rotki figures: see the maverick-v1 spec. Log 232 is the router's WETH transfer to the user.
+  const ODOS = fixture('maverick-v1', 'ethereum-0xce86cc4b.json');
+  const USER = '0x605572243c30af7493707c9c8e8aa2ee25537e9a';
+  const LUSD = '0x5f98805a4e8be255a32880fdec7f6728c6568ba0';
+  const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+  const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+  const withLogs = (edit: (logs: typeof ODOS.receipt.logs) => typeof ODOS.receipt.logs) => ({ ...ODOS, receipt: { ...ODOS.receipt, logs: edit(ODOS.receipt.logs) } });
+  // Another token reaching the user: the router's recorded WETH transfer, re-addressed.
+  const routerToUser = ODOS.receipt.logs.find((l) => l.logIndex === '0xe8');
+  if (!routerToUser) throw new Error('fixture lost log 0xe8');
+  const transferTo = (user: string, token: string, logIndex: string) => ({
+    ...routerToUser,
+    address: token,
+    topics: [routerToUser.topics[0] ?? '', `0x${'0'.repeat(24)}${'1'.repeat(40)}`, `0x${'0'.repeat(24)}${user.slice(2)}`],
+    logIndex,
+  });
+
+  it('books what the user received per their transfers, flagged for audit', () => {
+    const [trade] = run(ODOS).trades;
+    expect(trade).toMatchObject({ tokenIn: LUSD, amountIn: '4000000000000000000000', tokenOut: WETH, amountOut: '2154845327512311040' });
+    expect(trade?.origin?.completedFromTransfers).toBe(true);
+    expect(validate(TradeSchema, trade).ok).toBe(true);
+  });
+
+  it('keeps the hops’ own route when the user’s transfers prove nothing else (the WETH transfer absent: e.g. ETH paid out)', () => {
+    const [trade] = run(withLogs((logs) => logs.filter((l) => l.logIndex !== '0xe8'))).trades;
+    expect(trade).toMatchObject({ tokenIn: LUSD, tokenOut: USDC, amountOut: '3985617807' });
+    expect(trade?.origin?.completedFromTransfers).toBeUndefined();
+  });
+
+  it('keeps the hops’ own route when two tokens outside it reached the user (ambiguous)', () => {
+    const other = '0x6b175474e89094c44da98b954eedeac495271d0f';
+    const [trade] = run(withLogs((logs) => [...logs, transferTo(USER, other, '0xf0')])).trades;
+    expect(trade).toMatchObject({ tokenOut: USDC, amountOut: '3985617807' });
+    expect(trade?.origin?.completedFromTransfers).toBeUndefined();
+  });
+
+  it('keeps the hops’ own route when the user did receive the hop’s output token', () => {
+    const [trade] = run(withLogs((logs) => [...logs, transferTo(USER, USDC, '0xf0')])).trades;
+    expect(trade).toMatchObject({ tokenOut: USDC, amountOut: '3985617807' });
+  });
+});

@@ -136,14 +136,16 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   const trades: Trade[] = [];
   // Aggregator summaries (0x, 1inch/Kyber, CoW) describe the route their pool hops executed, often for another user
   // than tx.from (taker, owner): when a transaction has them, they are its trades and the hops are not counted again.
-  const summaries = resolved.filter((s) => s.level === 'aggregator');
+  const summaries = outerSummaries(resolved.filter((s) => s.level === 'aggregator'));
   const counted = summaries.length > 0 ? summaries : resolved;
   const users = [...new Set(counted.map((s) => s.user))];
   for (const user of users) {
     const mine = counted.filter((s) => s.user === user);
     const legs = summaries.length > 0 ? mine.map((s) => [s]) : routesOf(mine);
+    // Only a user's one route can be checked against their transfers: two routes' flows would mix.
+    const flows = summaries.length === 0 && legs.length === 1 ? flowsOf(user, transfers) : undefined;
     for (const route of legs) {
-      const trade = tradeOf(receipt, user, route);
+      const trade = tradeOf(receipt, user, route, flows);
       if (trade === null) {
         rejected.push({ logIndex: route[0]?.logIndex ?? -1, reason: 'the route nets to nothing (every token in came back out)' });
         continue;
@@ -184,16 +186,62 @@ function netDeltas(hops: readonly ResolvedSwap[]): Map<Address, bigint> {
   return net;
 }
 
-function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[]): Trade | null {
+/**
+ * A summary whose trader is another summary's venue — a CoW settlement calling an aggregator router for its solver —
+ * is how that summary was executed, not a trade of the settlement contract.
+ */
+function outerSummaries(summaries: readonly ResolvedSwap[]): ResolvedSwap[] {
+  const venues = new Set(summaries.map((s) => s.venue));
+  return summaries.filter((s) => !venues.has(s.user));
+}
+
+/** The user's net ERC-20 flow per token in this receipt (positive = received). */
+function flowsOf(user: Address, transfers: readonly Erc20Transfer[]): Map<Address, bigint> {
+  const flows = new Map<Address, bigint>();
+  for (const t of transfers) {
+    if (t.from === t.to) continue;
+    if (t.to === user) flows.set(t.token, (flows.get(t.token) ?? 0n) + t.value);
+    if (t.from === user) flows.set(t.token, (flows.get(t.token) ?? 0n) - t.value);
+  }
+  return flows;
+}
+
+type Side = readonly [Address, bigint];
+
+/**
+ * When a route's decoded hops are not the whole route — an RFQ maker or an undecoded venue swapped the last (first)
+ * leg — the user never receives (pays) the token the hops end (start) with; what they did receive (pay) instead is in
+ * their transfers. The side is replaced only when that is unambiguous: the hop token never reached (left) the user and
+ * exactly one token outside the route did. Native coin moves leave no Transfer log, so they never trigger this.
+ */
+function completeFromTransfers(route: readonly ResolvedSwap[], tokenIn: Side, tokenOut: Side, flows: Map<Address, bigint>) {
+  const routeTokens = new Set(route.flatMap((h) => [h.tokenIn, h.tokenOut]));
+  const outside = [...flows].filter(([token]) => !routeTokens.has(token));
+  const received = outside.filter(([, flow]) => flow > 0n);
+  const paid = outside.filter(([, flow]) => flow < 0n);
+  const outSide: Side | undefined = (flows.get(tokenOut[0]) ?? 0n) <= 0n && received.length === 1 ? received[0] : undefined;
+  const inSide = (flows.get(tokenIn[0]) ?? 0n) >= 0n && paid.length === 1 ? paid[0] : undefined;
+  return {
+    tokenIn: inSide ?? tokenIn,
+    tokenOut: outSide ?? tokenOut,
+    completed: outSide !== undefined || inSide !== undefined,
+  };
+}
+
+function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[], flows?: Map<Address, bigint>): Trade | null {
   const first = route.reduce((a, b) => (b.logIndex < a.logIndex ? b : a));
   const last = route.reduce((a, b) => (b.logIndex > a.logIndex ? b : a));
   const chained = route.length > 1 && route.every((h, i) => i === 0 || route[i - 1]?.tokenOut === h.tokenIn);
   const net = chained
     ? new Map<Address, bigint>([[first.tokenIn, -first.amountIn], [last.tokenOut, last.amountOut]])
     : netDeltas(route);
-  const tokenIn = [...net].find(([, d]) => d < 0n);
-  const tokenOut = [...net].find(([, d]) => d > 0n);
-  if (!tokenIn || !tokenOut) return null;
+  const hopIn = [...net].find(([, d]) => d < 0n);
+  const hopOut = [...net].find(([, d]) => d > 0n);
+  if (!hopIn || !hopOut) return null;
+  const completion = flows ? completeFromTransfers(route, hopIn, hopOut, flows) : undefined;
+  // Flows and hop deltas share a sign convention (negative = paid), so either side can stand in for the other.
+  const tokenIn = completion?.tokenIn ?? hopIn;
+  const tokenOut = completion?.tokenOut ?? hopOut;
   // A fee the event counts inside amountIn (CoW) is not exchanged: the trade contract wants it on top of amountIn.
   const fee = route.length === 1 ? first.fee : undefined;
   const feeInside = fee !== undefined && fee.token === tokenIn[0] && fee.amount > 0n && fee.amount < -tokenIn[1] ? fee.amount : 0n;
@@ -221,6 +269,7 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
       ...(first.eventSender ? { eventSender: first.eventSender } : {}),
       ...(last.eventRecipient ? { eventRecipient: last.eventRecipient } : {}),
       venues: [...new Set(route.map((s) => s.venue))],
+      ...(completion?.completed ? { completedFromTransfers: true } : {}),
     },
   };
 }
