@@ -57,7 +57,10 @@ export interface ReceiptContext {
  * - Per trader: when the transaction carries aggregator summaries, they are the trades and the pool hops are not
  *   counted again; otherwise the pool hops are netted so intermediate tokens cancel and one route is one trade, with
  *   id `chainId:txHash:<first hop logIndex>` and every hop in `origin.logIndexes`. Routes that do not net to one token
- *   in and one out (two independent swaps, fee-on-transfer residue) stay one trade per hop.
+ *   in and one out (two independent swaps, fee-on-transfer residue) stay one trade per hop. A summary traded by
+ *   another summary's venue (an aggregator called by the CoW settlement) is that summary's execution: not counted.
+ * - A user's single route whose hops never reach the user (an undecoded venue swapped a leg) takes the side the user's
+ *   own ERC-20 transfers show, when exactly one token outside the route explains it (`origin.completedFromTransfers`).
  * - Gas (gasUsed × effectiveGasPrice, native coin) is a fee of the sender's first trade.
  * - Logs marked `removed` (a reorg) produce retractions of the trades the same logs produced when they were live.
  * - A receipt is all or nothing: when a swap log is rejected and no aggregator summary stands for the route, none of
