@@ -12,13 +12,12 @@ import { runSuite, type BenchCase } from '../index';
 const FAMILIES_DIR = join(__dirname, '../../../../libs/dex/src/families');
 const TARGET = { opsPerSec: 50_000 } as const;
 
-interface RecordedReceipt {
-  readonly chainId: number;
-  readonly receipt: {
-    readonly transactionHash: string;
-    readonly logs: readonly { address: string; topics: string[]; data: string; logIndex: string; removed?: boolean }[];
-  };
-}
+type RecordedLogs = readonly { address: string; topics: string[]; data: string; logIndex: string; removed?: boolean }[];
+
+/** A recorded receipt, or (`*.logs.json`) every log of one transaction from a recorded `eth_getLogs` answer. */
+type Recording =
+  | { readonly chainId: number; readonly receipt: { readonly transactionHash: string; readonly logs: RecordedLogs } }
+  | { readonly chainId: number; readonly transactionHash: string; readonly logs: RecordedLogs };
 
 interface BenchLog {
   readonly family: string;
@@ -43,11 +42,12 @@ const loadLogs = (): BenchLog[] => {
         return [];
       }
       return files.flatMap((file) => {
-        const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RecordedReceipt;
-        const key = `${fixture.chainId}:${fixture.receipt.transactionHash.toLowerCase()}`;
+        const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Recording;
+        const { transactionHash, logs } = 'receipt' in fixture ? fixture.receipt : fixture;
+        const key = `${fixture.chainId}:${transactionHash.toLowerCase()}`;
         if (seen.has(key)) return [];
         seen.add(key);
-        return fixture.receipt.logs.map((log) => ({
+        return logs.map((log) => ({
           family: family.name,
           chainId: fixture.chainId,
           log: {

@@ -28,9 +28,20 @@ export interface ReceiptFixture {
   };
 }
 
-/** Normalises the receipt's logs the way ingestion does (lower-case addresses, numeric logIndex). */
-export const fixtureLogs = (fixture: ReceiptFixture): RawLog[] =>
-  fixture.receipt.logs.map((log) => ({
+/**
+ * A recorded `eth_getLogs` answer holding every log of one transaction, for a swap whose receipt no public recording
+ * kept: the logs are as real, but without the receipt's sender and gas no trade can be attributed from it.
+ */
+export interface LogsFixture {
+  readonly source: { readonly repo: string; readonly path: string; readonly commit: string };
+  readonly chainId: number;
+  readonly transactionHash: string;
+  readonly logs: ReceiptFixture['receipt']['logs'];
+}
+
+/** Normalises the recording's logs the way ingestion does (lower-case addresses, numeric logIndex). */
+export const fixtureLogs = (fixture: ReceiptFixture | LogsFixture): RawLog[] =>
+  ('receipt' in fixture ? fixture.receipt.logs : fixture.logs).map((log) => ({
     address: log.address.toLowerCase() as Address,
     topics: log.topics.map((topic) => topic.toLowerCase() as Hex),
     data: log.data as Hex,
@@ -39,14 +50,14 @@ export const fixtureLogs = (fixture: ReceiptFixture): RawLog[] =>
   }));
 
 /** The one log of the fixture at `logIndex` (throws in a spec when the fixture does not have it). */
-export const fixtureLog = (fixture: ReceiptFixture, logIndex: number): RawLog => {
+export const fixtureLog = (fixture: ReceiptFixture | LogsFixture, logIndex: number): RawLog => {
   const log = fixtureLogs(fixture).find((candidate) => candidate.logIndex === logIndex);
-  if (!log) throw new Error(`fixture ${fixture.receipt.transactionHash} has no log ${logIndex}`);
+  if (!log) throw new Error(`fixture ${'receipt' in fixture ? fixture.receipt.transactionHash : fixture.transactionHash} has no log ${logIndex}`);
   return log;
 };
 
 /** The logs of the fixture whose topic0 is `topic0`. */
-export const fixtureLogsWithTopic = (fixture: ReceiptFixture, topic0: Hex): RawLog[] =>
+export const fixtureLogsWithTopic = (fixture: ReceiptFixture | LogsFixture, topic0: Hex): RawLog[] =>
   fixtureLogs(fixture).filter((log) => log.topics[0] === topic0);
 
 export interface Erc20Transfer {
@@ -61,7 +72,7 @@ const TRANSFER = parseAbiItem('event Transfer(address indexed from, address inde
 const TRANSFER_TOPIC0 = toEventSelector(TRANSFER);
 
 /** The ERC-20 Transfer logs of the fixture: they prove which token address a slot of a swap stands for. */
-export const erc20Transfers = (fixture: ReceiptFixture): Erc20Transfer[] =>
+export const erc20Transfers = (fixture: ReceiptFixture | LogsFixture): Erc20Transfer[] =>
   fixtureLogs(fixture)
     .filter((log) => log.topics[0] === TRANSFER_TOPIC0 && log.topics.length === 3 && log.data.length === 66)
     .map((log) => {

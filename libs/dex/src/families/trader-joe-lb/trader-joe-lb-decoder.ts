@@ -7,8 +7,10 @@ import { poolSwap, reject, sidesFromPoolDeltas } from '../shared/swap-result';
 
 /**
  * Trader Joe Liquidity Book v2.1 / v2.2 pairs (joe-v2 `ILBPair.sol`). Amounts are two uint128 packed in a bytes32:
- * X = low 128 bits, Y = high 128 bits (`PackedUint128Math.decodeX/decodeY`). `amountsIn` includes the fees, i.e. what
- * the swapper paid. Tokens are the pair's tokenX (slot 0) and tokenY (slot 1).
+ * X = low 128 bits, Y = high 128 bits (`PackedUint128Math.decodeX/decodeY`). `amountsIn` is what stays in the bin:
+ * the swapper's payment with the LP fee but without the protocol's share, which the pair books aside and reports as
+ * `protocolFees` — a real Avalanche log shows amountsIn + protocolFees = the transfer into the pair. What the swapper
+ * paid is therefore amountsIn + protocolFees. Tokens are the pair's tokenX (slot 0) and tokenY (slot 1).
  */
 export const TRADER_JOE_LB_SWAP = eventLayout(
   parseAbiItem(
@@ -32,8 +34,9 @@ export const traderJoeLbDecoder: SwapDecoder = {
     if (typeof args === 'string') return reject(log, `trader-joe-lb: ${args}`);
     const [inX, inY] = unpackLbAmounts(args.amountsIn);
     const [outX, outY] = unpackLbAmounts(args.amountsOut);
-    // Pool-side deltas: what came in minus what went out, per token.
-    const sides = sidesFromPoolDeltas(inX - outX, inY - outY);
+    const [protocolX, protocolY] = unpackLbAmounts(args.protocolFees);
+    // Pool-side deltas: what the swapper paid in minus what went out, per token.
+    const sides = sidesFromPoolDeltas(inX + protocolX - outX, inY + protocolY - outY);
     if (typeof sides === 'string') return reject(log, `trader-joe-lb: ${sides}`);
     return poolSwap(log, chainId, { family: 'trader-joe-lb', ...sides, eventSender: args.sender, eventRecipient: args.to });
   },
