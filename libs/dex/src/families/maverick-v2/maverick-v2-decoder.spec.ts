@@ -1,12 +1,25 @@
 import { encodeAbiParameters, type Hex } from 'viem';
 import type { RawLog } from '../../core/raw-log';
+import { tradesOfFixture } from '../shared/fixture-trades';
+import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { MAVERICK_V2_POOL_SWAP, MAVERICK_V2_POOL_SWAP_TOPIC0, maverickV2Decoder } from './maverick-v2-decoder';
+import base0xdc1a92c8 from './fixtures/base-0xdc1a92c8.json';
 
 /*
- * No recorded Maverick V2 log has been found in a public recording yet (README, "DEX coverage"), so this spec checks
- * the decoder against the deployed event's ABI only: each log below is ENCODED here with viem from that ABI — a layout
- * check, not evidence of what the chain emits. Replace with recorded receipts as soon as one is found.
+ * Real recorded log (rotki/test-caching VCR cassette), cross-checked with rotki/rotki
+ * rotkehlchen/tests/unit/decoders/test_aave_v3.py:
+ * - 0xdc1a92c8cbda2fe7917e633efd889d17fc62e88e0f584af65f577b5d2a8bcb3c (Base), cassette
+ *   cassettes/unit/decoders/test_aave_v3/test_aave_v3_collateral_swap[base_accounts0].yaml, rotki test
+ *   `test_aave_v3_collateral_swap`: an Aave V3 collateral swap through Aave's ParaSwap adapter; ParaSwap swapped
+ *   0.000109666465527922 WETH for 0.000090888333840838 wstETH in the Maverick V2 pool 0x744d…c92f. rotki books
+ *   0.000109666465527922 aBasWETH spent, 0.000090901062973315 aBaswstETH received, 0.000000000001857221 aBasWETH
+ *   interest, gas 0.000006714097305863 ETH, timestamp 1755166263000. The receipt was rebuilt from the cassette text;
+ *   its length equals the recorded Content-Length (19990) and its logsBloom recomputes.
+ * The other cases below are logs ENCODED here with viem from the deployed ABI — a layout check of the paths the one
+ * recording does not take (token B in, exact output, garbage), not evidence of what the chain emits.
  */
+const collateralSwap = base0xdc1a92c8 as ReceiptFixture;
+
 // Placeholder addresses: nothing here claims to be a deployed pool or router.
 const POOL = '0x00000000000000000000000000000000000000cc';
 const SENDER = '0x00000000000000000000000000000000000000bb';
@@ -26,9 +39,60 @@ const poolSwapLog = (params: { tokenAIn: boolean; exactOutput?: boolean; amountI
   removed: false,
 });
 
-describe('maverick-v2 decoder (ABI layout; no recorded log yet)', () => {
+describe('maverick-v2 decoder', () => {
   it('has the PoolSwap topic0 the reference cites from public adapters', () => {
     expect(MAVERICK_V2_POOL_SWAP_TOPIC0).toBe('0x103ed084e94a44c8f5f6ba8e3011507c41063177e29949083c439777d8d63f60');
+  });
+
+  describe('ParaSwap hop of an Aave V3 collateral swap, pool 0x744d…c92f (Base)', () => {
+    const POOL = '0x744d441ed6a00d59ea1e3fdbad2b10d9a869c92f';
+    const WETH = '0x4200000000000000000000000000000000000006';
+    const WSTETH = '0xc1cba3fcea344f92d9239c08c0568f6f2f0ee452';
+    const A_WETH = '0xd4a0e0b9149bcee3c920d2e00b5de09138fd8bb7';
+    const A_WSTETH = '0x99cbc45ea5bb7ef3a5bc08fb1b7e56bb2442ef0d';
+    const USER = '0xe37b28362f65060c18c16398cfd23275d8cae750';
+
+    it('is the one PoolSwap of the receipt: tokenAIn, WETH (slot 0) in, wstETH (slot 1) out, ParaSwap executor → Augustus', () => {
+      expect(fixtureLogsWithTopic(collateralSwap, MAVERICK_V2_POOL_SWAP_TOPIC0)).toHaveLength(1);
+      expect(maverickV2Decoder.decode(fixtureLog(collateralSwap, 0x678), 8453)).toEqual({
+        kind: 'swap',
+        family: 'maverick-v2',
+        level: 'pool',
+        pool: { chainId: 8453, address: POOL },
+        logIndex: 0x678,
+        tokenIn: { slot: 0 },
+        amountIn: 109_666_465_527_922n,
+        tokenOut: { slot: 1 },
+        amountOut: 90_888_333_840_838n,
+        eventSender: '0x000010036c0190e009a000d0fc3541100a07380a',
+        eventRecipient: '0x6a000f20005980200259b80c5102003040001068',
+      });
+      const transfers = erc20Transfers(collateralSwap);
+      expect(transfers).toContainEqual(expect.objectContaining({ token: WETH, to: POOL, amount: 109_666_465_527_922n }));
+      expect(transfers).toContainEqual(expect.objectContaining({ token: WSTETH, from: POOL, amount: 90_888_333_840_838n }));
+    });
+
+    it('the user held aTokens, not the hop’s WETH/wstETH: the trade is their aBasWETH → aBaswstETH, as rotki books it', () => {
+      const { trades, swaps, rejected } = tradesOfFixture(collateralSwap);
+      expect(rejected).toEqual([]);
+      expect(swaps.map((s) => [s.logIndex, s.tokenIn, s.tokenOut])).toEqual([[0x678, WETH, WSTETH]]);
+      expect(trades).toEqual([
+        expect.objectContaining({
+          tradeId: '8453:0xdc1a92c8cbda2fe7917e633efd889d17fc62e88e0f584af65f577b5d2a8bcb3c:1656',
+          userId: USER,
+          dex: 'maverick-v2',
+          tokenIn: A_WETH,
+          // The user's net aBasWETH outflow: rotki's 0.000109666465527922 spent less the 0.000000000001857221 of
+          // interest minted to them in the same transaction — the balance change, which is what the book must match.
+          amountIn: (109_666_465_527_922n - 1_857_221n).toString(),
+          tokenOut: A_WSTETH,
+          amountOut: '90901062973315',
+          timestamp: 1_755_166_263_000,
+          origin: expect.objectContaining({ logIndexes: [0x678], venues: [POOL], completedFromTransfers: true }),
+          fees: [expect.objectContaining({ kind: 'gas', amount: '6714097305863' })],
+        }),
+      ]);
+    });
   });
 
   it('tokenAIn: token A (slot 0) in, token B (slot 1) out, with the settled amounts rather than the requested one', () => {
