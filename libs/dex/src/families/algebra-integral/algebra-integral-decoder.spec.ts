@@ -1,4 +1,5 @@
 import { tradesOfFixture } from '../shared/fixture-trades';
+import { withLeadingWords } from '../shared/log-edits';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { ALGEBRA_INTEGRAL_SWAP, algebraIntegralDecoder } from './algebra-integral-decoder';
 import base0x16b0e096 from './fixtures/base-0x16b0e096.json';
@@ -71,8 +72,7 @@ describe('algebra-integral decoder', () => {
 
   describe('garbage', () => {
     const base = fixtureLog(quickswapV4, 0xcb);
-    const word = (value: bigint): string => (value < 0n ? 2n ** 256n + value : value).toString(16).padStart(64, '0');
-    const withDeltas = (a0: bigint, a1: bigint) => ({ ...base, data: `0x${word(a0)}${word(a1)}${base.data.slice(130)}` as `0x${string}` });
+    const withDeltas = (a0: bigint, a1: bigint) => withLeadingWords(base, a0, a1);
 
     it('rejects both sides in, both out, a V3-length log under this topic and a missing topic, with a reason', () => {
       for (const log of [

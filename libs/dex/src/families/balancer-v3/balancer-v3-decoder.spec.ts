@@ -7,6 +7,7 @@ import { BALANCER_V3_UNWRAP, BALANCER_V3_WRAP } from './balancer-v3-buffer';
 import { BALANCER_V3_SWAP, balancerV3Decoder } from './balancer-v3-decoder';
 import ethereum0x3dabc20a from './fixtures/ethereum-0x3dabc20a.json';
 import base0xbffb6bd2 from './fixtures/base-0xbffb6bd2.json';
+import { abiWord } from '../shared/log-edits';
 
 /*
  * Real recorded logs (rotki/test-caching VCR cassettes), expected amounts cross-checked with rotki/rotki
@@ -128,16 +129,15 @@ describe('balancer-v3 decoder', () => {
 
   describe('buffer garbage', () => {
     const wrap = fixtureLog(batch, 0x161);
-    const word = (value: bigint): string => value.toString(16).padStart(64, '0');
 
     it('decodes an Unwrap the other way round: shares in, asset (slot 0) out', () => {
-      const unwrap = { ...wrap, topics: [BALANCER_V3_UNWRAP.topic0, wrap.topics[1]] as `0x${string}`[], data: `0x${word(1_484_000n)}${word(1_633_860n)}${word(0n)}` as `0x${string}` };
+      const unwrap = { ...wrap, topics: [BALANCER_V3_UNWRAP.topic0, wrap.topics[1]] as `0x${string}`[], data: `0x${abiWord(1_484_000n)}${abiWord(1_633_860n)}${abiWord(0n)}` as `0x${string}` };
       expect(balancerV3Decoder.decode(unwrap, 8453)).toMatchObject({ tokenIn: { address: WA_BASE_USDC }, amountIn: 1_484_000n, tokenOut: { slot: 0 }, amountOut: 1_633_860n });
     });
 
     it('rejects zero amounts, short data and a missing wrapper topic with a reason', () => {
       for (const log of [
-        { ...wrap, data: `0x${word(0n)}${word(5n)}${word(0n)}` as `0x${string}` },
+        { ...wrap, data: `0x${abiWord(0n)}${abiWord(5n)}${abiWord(0n)}` as `0x${string}` },
         { ...wrap, data: wrap.data.slice(0, 130) as `0x${string}` },
         { ...wrap, topics: wrap.topics.slice(0, 1) },
       ]) {

@@ -4,6 +4,7 @@ import { erc20Transfers, fixtureLog, type ReceiptFixture } from '../shared/recei
 import { CURVE_TOKEN_EXCHANGE, CURVE_TOKEN_EXCHANGE_UNDERLYING, curveDecoder } from './curve-decoder';
 import ethereum0xaa176ce7 from './fixtures/ethereum-0xaa176ce7.json';
 import ethereum0xed73e871 from './fixtures/ethereum-0xed73e871.json';
+import { abiWord } from '../shared/log-edits';
 
 /*
  * Real recorded logs (rotki/test-caching VCR cassettes), expected figures from rotki/rotki
@@ -119,12 +120,11 @@ describe('curve decoder', () => {
 
   describe('garbage', () => {
     const base = fixtureLog(tokenToToken, 0xad);
-    const word = (value: bigint): string => value.toString(16).padStart(64, '0');
 
     it('rejects the same coin in and out, zero amounts, short data and a missing buyer with a reason', () => {
       for (const log of [
-        { ...base, data: `0x${word(1n)}${word(5n)}${word(1n)}${word(5n)}` as `0x${string}` },
-        { ...base, data: `0x${word(1n)}${word(0n)}${word(2n)}${word(5n)}` as `0x${string}` },
+        { ...base, data: `0x${abiWord(1n)}${abiWord(5n)}${abiWord(1n)}${abiWord(5n)}` as `0x${string}` },
+        { ...base, data: `0x${abiWord(1n)}${abiWord(0n)}${abiWord(2n)}${abiWord(5n)}` as `0x${string}` },
         { ...base, data: base.data.slice(0, 130) as `0x${string}` },
         { ...base, topics: base.topics.slice(0, 1) },
       ]) {

@@ -1,4 +1,5 @@
 import { tradesOfFixture } from '../shared/fixture-trades';
+import { withLeadingWords } from '../shared/log-edits';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { UNISWAP_V3_SWAP } from '../uniswap-v3/uniswap-v3-decoder';
 import { PANCAKESWAP_V3_SWAP, pancakeswapV3Decoder } from './pancakeswap-v3-decoder';
@@ -159,8 +160,7 @@ describe('pancakeswap-v3 decoder', () => {
 
   describe('garbage', () => {
     const base = fixtureLog(viaOneInch, 0xe);
-    const word = (value: bigint): string => (value < 0n ? (2n ** 256n + value) : value).toString(16).padStart(64, '0');
-    const withDeltas = (a0: bigint, a1: bigint) => ({ ...base, data: `0x${word(a0)}${word(a1)}${base.data.slice(130)}` as `0x${string}` });
+    const withDeltas = (a0: bigint, a1: bigint) => withLeadingWords(base, a0, a1);
 
     it('rejects both sides in, both out, a Uniswap V3-length log under this topic, and a missing topic', () => {
       for (const log of [

@@ -5,6 +5,7 @@ import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture }
 import { UNISWAP_V2_SWAP, uniswapV2Decoder } from './uniswap-v2-decoder';
 import ethereum0x67cf6c4c from './fixtures/ethereum-0x67cf6c4c.json';
 import polygon0xe13e0eba from '../dodo-v2/fixtures/polygon-0xe13e0eba.json';
+import { abiWord } from '../shared/log-edits';
 
 /*
  * Real recorded logs (rotki/test-caching VCR cassettes), expected amounts cross-checked with rotki/rotki
@@ -131,10 +132,9 @@ describe('uniswap-v2 decoder', () => {
 
   describe('amount rules and garbage', () => {
     const base = fixtureLog(multiHop, 0x1ff);
-    const word = (value: bigint): string => value.toString(16).padStart(64, '0');
     const withAmounts = (a0In: bigint, a1In: bigint, a0Out: bigint, a1Out: bigint) => ({
       ...base,
-      data: `0x${word(a0In)}${word(a1In)}${word(a0Out)}${word(a1Out)}` as `0x${string}`,
+      data: `0x${abiWord(a0In)}${abiWord(a1In)}${abiWord(a0Out)}${abiWord(a1Out)}` as `0x${string}`,
     });
 
     it('nets In − Out per token when both Ins are non-zero', () => {
