@@ -11,7 +11,7 @@ export interface KnownPool {
   readonly tokens: readonly (Address | null)[];
   /** Curve metapools and lending pools: underlying_coins(i). */
   readonly underlying?: readonly (Address | null)[];
-  /** Where the entry came from: 'static', 'receipt-transfers', 'initialize', 'rpc'. */
+  /** Where the entry came from: 'static', 'receipt-transfers', 'initialize', 'rpc', 'create2' (its DEX, by factory). */
   readonly source: string;
 }
 

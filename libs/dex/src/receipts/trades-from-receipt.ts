@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import type { Trade, TradeRetraction } from '@hyperdex/contracts';
 import type { DecodedSwap } from '../core/decoded-swap';
+import type { DexFamilyId } from '../core/family-id';
 import type { RawLog } from '../core/raw-log';
 import { NATIVE_TOKEN } from '../families/shared/swap-result';
 import type { PoolTokenDirectory } from '../pools/pool-token-directory';
@@ -92,7 +93,7 @@ export function tradesFromReceipt(receipt: NormalizedReceipt, context: ReceiptCo
 
 function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { classifier, pools }: ReceiptContext) {
   const rejected: ReceiptRejection[] = [];
-  const decoded: Array<{ swap: DecodedSwap; dexId: string }> = [];
+  const decoded: Array<{ swap: DecodedSwap; dexId: string; family: DexFamilyId; byTopicOnly: boolean }> = [];
   for (const log of logs) {
     const { classification, result } = classifier.decode(receipt.chainId, log);
     if (classification.kind === 'ignored') continue;
@@ -103,13 +104,14 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     if (!result) continue;
     if (result.kind === 'rejected') rejected.push({ logIndex: log.logIndex, reason: result.reason });
     else if (result.kind === 'pool-tokens') pools.learn({ ...result.pool, tokens: result.tokens, source: 'initialize' });
-    else decoded.push({ swap: result, dexId: classification.dexId });
+    else decoded.push({ swap: result, dexId: classification.dexId, family: classification.family, byTopicOnly: classification.source === 'topic0' });
   }
 
   const transfers = erc20TransfersOf(logs);
   const resolved: ResolvedSwap[] = [];
-  for (const { swap, dexId } of decoded) {
+  for (const { swap, dexId: classifiedAs, family, byTopicOnly } of decoded) {
     learnFromTransfers(swap, transfers, pools);
+    const dexId = (byTopicOnly && attributeByFactory(swap, family, classifier, pools)) || classifiedAs;
     const tokenIn = pools.resolve(swap.pool, swap.tokenIn);
     const tokenOut = pools.resolve(swap.pool, swap.tokenOut);
     const feeToken = swap.fee ? pools.resolve(swap.pool, swap.fee.token) : undefined;
@@ -322,6 +324,20 @@ function learnFromTransfers(swap: DecodedSwap, transfers: readonly Erc20Transfer
     underlying: Array.from(underlying, (t) => t ?? null),
     source: 'receipt-transfers',
   });
+}
+
+/**
+ * A pool known only by its topic0 whose tokens are now known: the registered factory that places it at this address
+ * (CREATE2) names its DEX, and the pool is remembered so its next logs classify as that DEX from the start.
+ */
+function attributeByFactory(swap: DecodedSwap, family: DexFamilyId, classifier: LogClassifier, pools: PoolTokenDirectory): string | undefined {
+  if (swap.pool.poolId !== undefined) return undefined;
+  const known = pools.get(swap.pool);
+  if (!known) return undefined;
+  if (known.dexId) return known.dexId;
+  const dexId = classifier.attributePool(swap.pool.chainId, family, swap.pool.address, known.tokens);
+  if (dexId) pools.learn({ chainId: swap.pool.chainId, address: swap.pool.address, dexId, tokens: [], source: 'create2' });
+  return dexId;
 }
 
 /** V4 reports the native coin as address(0); the trades contract, like Curve, 0x and CoW, writes 0xEeee…EEeE. */

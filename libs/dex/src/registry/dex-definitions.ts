@@ -1,6 +1,7 @@
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import type { DexDefinition, DexDeployment } from '../core/dex-deployment';
 import type { DexFamilyId } from '../core/family-id';
+import type { PoolAddressing } from '../core/pool-addressing';
 
 /** Chain ids the registry covers. */
 export const ETHEREUM = 1;
@@ -13,6 +14,21 @@ export const ARBITRUM = 42161;
 export const AVALANCHE = 43114;
 
 const a = (address: string): Address => address.toLowerCase() as Address;
+
+// Pool placement constants (see [c2]). A wrong constant could only fail to match, never attribute a pool wrongly: a
+// CREATE2 address that equals the emitter is proof of the factory.
+const UNISWAP_V2_PAIR_INIT_CODE_HASH: Hex = '0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f';
+const UNISWAP_V3_POOL_INIT_CODE_HASH: Hex = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
+const UNISWAP_V3_FEES = [100, 500, 3000, 10000] as const;
+const v2Pairs = (factory: Address): PoolAddressing => ({ scheme: 'packed-pair', deployer: factory, initCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH });
+const v3Pools = (factory: Address): PoolAddressing => ({
+  scheme: 'fee-tier',
+  deployer: factory,
+  initCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH,
+  fees: UNISWAP_V3_FEES,
+});
+const uniswapV2 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v2Pairs(a(factory)) });
+const uniswapV3 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v3Pools(a(factory)) });
 const on = (chainIds: readonly number[], contracts: Omit<DexDeployment, 'chainId'> = {}): DexDeployment[] =>
   chainIds.map((chainId) => ({ chainId, ...contracts }));
 
@@ -67,6 +83,13 @@ export const GENERIC_DEX_IDS: Readonly<Record<DexFamilyId, string>> = {
  *         streams/swaps/deployments.ts (Aerodrome basic); code-search excerpts (Velodrome V1/V2 factories)
  * [joe]   traderjoe-xyz/joe-docs docs/deployment-addresses/avalanche.md (Joe V1 factory)
  * [qs]    code-search excerpt of a Python deployments table (QuickSwap V2 factory)
+ * [c2]    pool placement (deployer, init-code hash, fee tiers) checked against recorded pools: the CREATE2 address of
+ *         each pool's tokens equals the emitting pool in the fixtures under families/ — Uniswap V2 on Ethereum
+ *         (uniswap-v2/ethereum-0x67cf6c4c: 3 pairs) and Arbitrum (cow-protocol/arbitrum-0xd1b5ca7b); QuickSwap V2
+ *         (dodo-v2/polygon-0xe13e0eba: 3 pairs); Uniswap V3 on Ethereum, Polygon, Arbitrum and Base (fee 100/500/
+ *         3000/10000 pools in 6 fixtures); QuickSwap V3 (dodo-v2/polygon-0xdbe490bb); PancakeSwap V3 on Ethereum,
+ *         Arbitrum and Base. Chains marked [uv2]/[uv3] only use the same factory bytecode, unchecked by a recording.
+ *         Pool-address-derivation.spec.ts re-checks every one.
  */
 export const DEX_DEFINITIONS: readonly DexDefinition[] = [
   // ---- uniswap-v2 family -------------------------------------------------------------------------------------------
@@ -75,13 +98,13 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     family: 'uniswap-v2',
     name: 'Uniswap V2',
     deployments: [
-      { chainId: ETHEREUM, factories: [a('0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f')] }, // [uv2]
-      { chainId: ARBITRUM, factories: [a('0xf1D7CC64Fb4452F05c498126312eBE29f30Fbcf9')] }, // [uv2]
-      { chainId: AVALANCHE, factories: [a('0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C')] }, // [uv2]
-      { chainId: BNB_CHAIN, factories: [a('0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6')] }, // [uv2]
-      { chainId: BASE, factories: [a('0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6')] }, // [uv2]
-      { chainId: OPTIMISM, factories: [a('0x0c3c1c532F1e39EdF36BE9Fe0bE1410313E074Bf')] }, // [uv2]
-      { chainId: POLYGON, factories: [a('0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C')] }, // [uv2]
+      uniswapV2(ETHEREUM, '0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f'), // [uv2] [c2]
+      uniswapV2(ARBITRUM, '0xf1D7CC64Fb4452F05c498126312eBE29f30Fbcf9'), // [uv2] [c2]
+      uniswapV2(AVALANCHE, '0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C'), // [uv2]
+      uniswapV2(BNB_CHAIN, '0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6'), // [uv2]
+      uniswapV2(BASE, '0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6'), // [uv2]
+      uniswapV2(OPTIMISM, '0x0c3c1c532F1e39EdF36BE9Fe0bE1410313E074Bf'), // [uv2]
+      uniswapV2(POLYGON, '0x9e5A52f57b3038F1B8EeE45F28b3C1967e22799C'), // [uv2]
     ],
   },
   {
@@ -106,7 +129,7 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     id: 'quickswap-v2',
     family: 'uniswap-v2',
     name: 'QuickSwap V2',
-    deployments: [{ chainId: POLYGON, factories: [a('0x5757371414417b8C6CAad45bAeF941aBc7d3Ab32')] }], // [qs]
+    deployments: [uniswapV2(POLYGON, '0x5757371414417b8C6CAad45bAeF941aBc7d3Ab32')], // [qs] [c2]
   },
   {
     id: 'trader-joe-v1',
@@ -128,10 +151,10 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     family: 'uniswap-v3',
     name: 'Uniswap V3',
     deployments: [
-      ...on([ETHEREUM, ARBITRUM, OPTIMISM, POLYGON], { factories: [a('0x1F98431c8aD98523631AE4a59f267346ea31F984')] }), // [uv3]
-      { chainId: BASE, factories: [a('0x33128a8fC17869897dcE68Ed026d694621f6FDfD')] }, // [uv3]
-      { chainId: BNB_CHAIN, factories: [a('0xdB1d10011AD0Ff90774D0C6Bb92e5C5c8b4461F7')] }, // [uv3]
-      { chainId: AVALANCHE, factories: [a('0x740b1c1de25031C31FF4fC9A62f554A55cdC1baD')] }, // [uv3]
+      ...[ETHEREUM, ARBITRUM, OPTIMISM, POLYGON].map((chainId) => uniswapV3(chainId, '0x1F98431c8aD98523631AE4a59f267346ea31F984')), // [uv3] [c2]
+      uniswapV3(BASE, '0x33128a8fC17869897dcE68Ed026d694621f6FDfD'), // [uv3] [c2]
+      uniswapV3(BNB_CHAIN, '0xdB1d10011AD0Ff90774D0C6Bb92e5C5c8b4461F7'), // [uv3]
+      uniswapV3(AVALANCHE, '0x740b1c1de25031C31FF4fC9A62f554A55cdC1baD'), // [uv3]
     ],
   },
   {
@@ -148,7 +171,18 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     id: 'quickswap-v3',
     family: 'uniswap-v3',
     name: 'QuickSwap V3 (Algebra V1)',
-    deployments: [{ chainId: POLYGON, factories: [a('0x411b0fAcC3489691f28ad58c47006AF5E3Ab3A28')] }], // [algb]
+    deployments: [
+      {
+        chainId: POLYGON,
+        factories: [a('0x411b0fAcC3489691f28ad58c47006AF5E3Ab3A28')], // [algb]
+        // Algebra deploys through its pool deployer, not the factory. [c2]
+        poolAddressing: {
+          scheme: 'encoded-pair',
+          deployer: a('0x2D98E2FA9da15aa6dC9581AB097Ced7af697CB92'),
+          initCodeHash: '0x6ec6c9c8091d160c0aa74b2b14ba9c1717e95093bd3ac085cee99a49aab294a4',
+        },
+      },
+    ],
   },
   {
     id: 'camelot-v3',
@@ -179,7 +213,16 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     id: 'pancakeswap-v3',
     family: 'pancakeswap-v3',
     name: 'PancakeSwap V3',
-    deployments: on([BNB_CHAIN, ETHEREUM, ARBITRUM, BASE], { factories: [a('0x0BFbCF9fa4f9C56B0F40a671Ad40E0805A091865')] }), // [cake]
+    deployments: on([BNB_CHAIN, ETHEREUM, ARBITRUM, BASE], {
+      factories: [a('0x0BFbCF9fa4f9C56B0F40a671Ad40E0805A091865')], // [cake]
+      // PancakeSwap V3 deploys through its pool deployer, with its own fee tiers. [c2]
+      poolAddressing: {
+        scheme: 'fee-tier',
+        deployer: a('0x41ff9AA7e16B8B1a8a8dc4f0eFacd93D02d071c9'),
+        initCodeHash: '0x6ce8eb472fa82df5469c6ab6d485f17c3ad13c8cd7af59b3d4a8026c5ce0f7e2',
+        fees: [100, 500, 2500, 10000],
+      },
+    }),
   },
   { id: 'quickswap-v4', family: 'algebra-integral', name: 'QuickSwap V4 (Algebra Integral)', deployments: on([BASE]) },
   { id: 'algebra-integral', family: 'algebra-integral', name: 'Algebra Integral (unattributed)', deployments: [] },

@@ -2,10 +2,12 @@ import type { Address } from 'viem';
 import type { DecodeResult } from '../core/decode-result';
 import type { DexDefinition } from '../core/dex-deployment';
 import type { DexFamilyId } from '../core/family-id';
+import type { PoolAddressing } from '../core/pool-addressing';
 import type { RawLog } from '../core/raw-log';
 import type { SwapDecoder } from '../core/swap-decoder';
 import type { DecoderSet } from './decoder-set';
 import { DEX_DEFINITIONS, GENERIC_DEX_IDS, SINGLETON_FAMILIES } from './dex-definitions';
+import { derivePoolAddresses } from './pool-address-derivation';
 
 /** What a caller already knows about pools (the pool resolver): the dex id of a pool address, if any. */
 export type PoolDexLookup = (chainId: number, address: Address) => string | undefined;
@@ -38,6 +40,11 @@ export interface LogClassifier {
   classify(chainId: number, log: RawLog): LogClassification;
   /** classify, then run the chosen decoder. */
   decode(chainId: number, log: RawLog): ClassifiedDecode;
+  /**
+   * The DEX whose factory placed this pool, proven by CREATE2: a family pool classified by topic0 alone, once its
+   * tokens (slot 0 and 1) are known. Undefined when no registered factory of the family on that chain yields it.
+   */
+  attributePool(chainId: number, family: DexFamilyId, pool: Address, tokens: readonly (Address | null)[]): string | undefined;
 }
 
 export interface LogClassifierOptions {
@@ -62,6 +69,7 @@ export const createLogClassifier = (options: LogClassifierOptions): LogClassifie
   const { decoders, lookupPool } = options;
   const byId = new Map<string, DexDefinition>();
   const singletons = new Map<string, DexDefinition>();
+  const placements = new Map<string, Array<{ dexId: string; addressing: PoolAddressing }>>();
   for (const definition of definitions) {
     if (byId.has(definition.id)) throw new Error(`duplicate dex id ${definition.id}`);
     byId.set(definition.id, definition);
@@ -73,6 +81,10 @@ export const createLogClassifier = (options: LogClassifierOptions): LogClassifie
           throw new Error(`${key} is a singleton of both ${existing.id} and ${definition.id}`);
         }
         singletons.set(key, definition);
+      }
+      if (deployment.poolAddressing) {
+        const key = `${deployment.chainId}:${definition.family}`;
+        placements.set(key, [...(placements.get(key) ?? []), { dexId: definition.id, addressing: deployment.poolAddressing }]);
       }
     }
   }
@@ -138,8 +150,18 @@ export const createLogClassifier = (options: LogClassifierOptions): LogClassifie
     };
   };
 
+  const attributePool: LogClassifier['attributePool'] = (chainId, family, pool, tokens) => {
+    const [token0, token1] = tokens;
+    const candidates = placements.get(`${chainId}:${family}`);
+    // Factories sort the pair before deploying; slots out of order cannot be a factory pool's.
+    if (!candidates || !token0 || !token1 || token0.toLowerCase() >= token1.toLowerCase()) return undefined;
+    const address = pool.toLowerCase();
+    return candidates.find(({ addressing }) => derivePoolAddresses(addressing, token0, token1).includes(address as Address))?.dexId;
+  };
+
   return {
     classify,
+    attributePool,
     decode(chainId: number, log: RawLog): ClassifiedDecode {
       const classification = classify(chainId, log);
       if (classification.kind === 'classified') return { classification, result: classification.decoder.decode(log, chainId) };

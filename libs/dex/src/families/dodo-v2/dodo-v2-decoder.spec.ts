@@ -56,9 +56,10 @@ describe('dodo-v2 decoder', () => {
       expect(rejected).toEqual([]);
       expect(swaps.map((s) => [s.logIndex, s.dexId, s.level])).toEqual([
         [0x117, 'dodo-v2', 'pool'],
-        [0x11b, 'uniswap-v2', 'pool'],
-        [0x11e, 'uniswap-v2', 'pool'],
-        [0x122, 'uniswap-v2', 'pool'],
+        // Three pairs are QuickSwap's by CREATE2 from its factory; the fourth's factory is not registered.
+        [0x11b, 'quickswap-v2', 'pool'],
+        [0x11e, 'quickswap-v2', 'pool'],
+        [0x122, 'quickswap-v2', 'pool'],
         [0x125, 'uniswap-v2', 'pool'],
         [0x129, '1inch-v4', 'aggregator'],
       ]);
@@ -110,7 +111,7 @@ describe('dodo-v2 decoder', () => {
         [519, 'cow-protocol', 'aggregator', OWNER],
         [528, 'uniswap-v3', 'pool', '0x6715174ade6ac9fb8e0d5461b8051f7dd496798b'],
         [532, 'dodo-v2', 'pool', '0x6715174ade6ac9fb8e0d5461b8051f7dd496798b'],
-        [538, 'uniswap-v3', 'pool', '0x6715174ade6ac9fb8e0d5461b8051f7dd496798b'],
+        [538, 'quickswap-v3', 'pool', '0x6715174ade6ac9fb8e0d5461b8051f7dd496798b'],
         [541, 'kyberswap-aggregator', 'aggregator', SETTLEMENT],
       ]);
       expect(trades).toEqual([
