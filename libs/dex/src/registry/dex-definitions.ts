@@ -27,6 +27,12 @@ const v3Pools = (factory: Address): PoolAddressing => ({
   initCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH,
   fees: UNISWAP_V3_FEES,
 });
+const SUSHISWAP_V2_PAIR_INIT_CODE_HASH: Hex = '0xe18a34eb0e04b04f7a0ac29a6e80748dca96319b42c54d679cb821dca90c6303';
+const sushiswapV2 = (chainId: number, factory: string): DexDeployment => ({
+  chainId,
+  factories: [a(factory)],
+  poolAddressing: { scheme: 'packed-pair', deployer: a(factory), initCodeHash: SUSHISWAP_V2_PAIR_INIT_CODE_HASH },
+});
 const uniswapV2 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v2Pairs(a(factory)) });
 const uniswapV3 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v3Pools(a(factory)) });
 const on = (chainIds: readonly number[], contracts: Omit<DexDeployment, 'chainId'> = {}): DexDeployment[] =>
@@ -77,7 +83,8 @@ export const GENERIC_DEX_IDS: Readonly<Record<DexFamilyId, string>> = {
  *         adapter (56)
  * [cake]  pancakeswap/pancake-document developers/smart-contracts/pancakeswap-exchange/v3-contracts/README.md
  * [sushi] code-search excerpts: aravindhkm/PancakeMultihopsRoute src/config/constants/dex.js (sushi v2 + pancake v2
- *         factories); DefiLlama-style uniV3Export excerpt (sushi v3 ethereum/arbitrum)
+ *         factories); DefiLlama-style uniV3Export excerpt (sushi v3 ethereum/arbitrum); SushiSwap SDK-style constants
+ *         (SUSHI_FACTORY_ADDRESS 0xc35DADB6… off Ethereum, SUSHI_INIT_CODE_HASH) in several code-search excerpts
  * [algb]  paraswap/paraswap-dex-lib src/dex/quickswap/config.ts (QuickSwap V3, Camelot V3, THENA Fusion)
  * [velo]  0xProject/0x-settler src/core/univ3forks/VelodromeSlipstream.sol, AerodromeSlipstream.sol; mo4islona/jellyfishes
  *         streams/swaps/deployments.ts (Aerodrome basic); code-search excerpts (Velodrome V1/V2 factories)
@@ -86,7 +93,8 @@ export const GENERIC_DEX_IDS: Readonly<Record<DexFamilyId, string>> = {
  * [c2]    pool placement (deployer, init-code hash, fee tiers) checked against recorded pools: the CREATE2 address of
  *         each pool's tokens equals the emitting pool in the fixtures under families/ — Uniswap V2 on Ethereum
  *         (uniswap-v2/ethereum-0x67cf6c4c: 3 pairs) and Arbitrum (cow-protocol/arbitrum-0xd1b5ca7b); QuickSwap V2
- *         (dodo-v2/polygon-0xe13e0eba: 3 pairs); Uniswap V3 on Ethereum, Polygon, Arbitrum and Base (fee 100/500/
+ *         (dodo-v2/polygon-0xe13e0eba: 3 pairs); SushiSwap V2 on Polygon (the same fixture's 4th pair), Arbitrum
+ *         (cow-protocol/arbitrum-0xd1b5ca7b) and Gnosis (cow-protocol/gnosis-0x024e1da9); Uniswap V3 on Ethereum, Polygon, Arbitrum and Base (fee 100/500/
  *         3000/10000 pools in 6 fixtures); QuickSwap V3 (dodo-v2/polygon-0xdbe490bb); PancakeSwap V3 on Ethereum,
  *         Arbitrum and Base. Chains marked [uv2]/[uv3] only use the same factory bytecode, unchecked by a recording.
  *         Pool-address-derivation.spec.ts re-checks every one.
@@ -112,8 +120,8 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     family: 'uniswap-v2',
     name: 'SushiSwap V2',
     deployments: [
-      { chainId: ETHEREUM, factories: [a('0xC0AEe478e3658e2610c5F7A4A2E1777cE9e4f2Ac')] }, // [sushi]
-      ...on([ARBITRUM, POLYGON, BNB_CHAIN, AVALANCHE, GNOSIS]),
+      sushiswapV2(ETHEREUM, '0xC0AEe478e3658e2610c5F7A4A2E1777cE9e4f2Ac'), // [sushi]
+      ...[ARBITRUM, POLYGON, GNOSIS, BNB_CHAIN, AVALANCHE].map((chainId) => sushiswapV2(chainId, '0xc35DADB65012eC5796536bD9864eD8773aBc74C4')), // [sushi] [c2]
     ],
   },
   {

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import cowArbitrum from '../families/cow-protocol/fixtures/arbitrum-0xd1b5ca7b.json';
+import cowGnosis from '../families/cow-protocol/fixtures/gnosis-0x024e1da9.json';
 import dodoPolygonAlgebra from '../families/dodo-v2/fixtures/polygon-0xdbe490bb.json';
 import dodoPolygonQuickswap from '../families/dodo-v2/fixtures/polygon-0xe13e0eba.json';
 import pancakeArbitrum from '../families/pancakeswap-v3/fixtures/arbitrum-0x5a092c4d.json';
@@ -39,6 +40,9 @@ describe('pool attribution by factory (CREATE2)', () => {
     ['quickswap-v2', dodoPolygonQuickswap, '0x1f1e4c845183ef6d50e9609f16f6f9cae43bc9cb', 'Polygon, a 1inch hop'],
     ['quickswap-v2', dodoPolygonQuickswap, '0x7190041a6131cb12f113c7f3903a988366e99d0b', 'Polygon, a 1inch hop'],
     ['quickswap-v2', dodoPolygonQuickswap, '0xf6422b997c7f54d1c6a6e103bcb1499eea0a7046', 'Polygon, a 1inch hop'],
+    ['sushiswap-v2', dodoPolygonQuickswap, '0xdfa3ddd1807db8e4b4851d2e5421374e433a2983', 'Polygon, the route’s 4th pair'],
+    ['sushiswap-v2', cowArbitrum, '0xcb0e5bfa72bbb4d16ab5aa0c60601c438f04b4ad', 'Arbitrum, a CoW solver hop'],
+    ['sushiswap-v2', cowGnosis, '0x0f9d54d9ee044220a3925f9b97509811924fd269', 'Gnosis, a CoW solver hop'],
     ['quickswap-v3', dodoPolygonAlgebra, '0xeecb5db986c20a8c88d8332e7e252a9671565751', 'Polygon Algebra V1 pool'],
     ['uniswap-v3', dodoPolygonAlgebra, '0xe12d3e29b814637f4ce848f40a0c34ee93ff4a70', 'Polygon, fee 10000'],
     ['uniswap-v3', uniswapV3Arbitrum, '0x5cbddc44f31067df328aa7a8da03aca6f2edd2ad', 'Arbitrum, fee 3000'],
@@ -52,10 +56,10 @@ describe('pool attribution by factory (CREATE2)', () => {
     expect(dexOfPool(fixture as ReceiptFixture, pool)).toBe(dexId);
   });
 
-  it('names QuickSwap for the hops a topic alone would have booked under the generic uniswap-v2 id', () => {
+  it('names QuickSwap and SushiSwap for the hops a topic alone would have booked under the generic uniswap-v2 id', () => {
     const { swaps } = tradesOfFixture(dodoPolygonQuickswap as ReceiptFixture);
-    const quickswapHops = swaps.filter((s) => s.dexId === 'quickswap-v2').map((s) => s.venue);
-    expect(quickswapHops).toHaveLength(3);
+    const v2Hops = swaps.filter((s) => s.dexId !== 'dodo-v2' && s.level === 'pool').map((s) => s.dexId);
+    expect(v2Hops).toEqual(['quickswap-v2', 'quickswap-v2', 'quickswap-v2', 'sushiswap-v2']);
   });
 
   it('remembers the pool, so its next log is classified by (chain, emitter) as a verified pool of that DEX', () => {

@@ -130,6 +130,6 @@ describe('cow-protocol on Gnosis 0x024e1da9: a Trade with a non-zero feeAmount o
       }),
     ]);
     // The solver's hops are decoded (market prices) but never counted as anybody's trade.
-    expect(swaps.filter((s) => s.level === 'pool').map((s) => s.dexId)).toEqual(['curve', 'uniswap-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2']);
+    expect(swaps.filter((s) => s.level === 'pool').map((s) => s.dexId)).toEqual(['curve', 'sushiswap-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2', 'balancer-v2']);
   });
 });

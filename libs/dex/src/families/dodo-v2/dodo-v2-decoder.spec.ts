@@ -56,11 +56,11 @@ describe('dodo-v2 decoder', () => {
       expect(rejected).toEqual([]);
       expect(swaps.map((s) => [s.logIndex, s.dexId, s.level])).toEqual([
         [0x117, 'dodo-v2', 'pool'],
-        // Three pairs are QuickSwap's by CREATE2 from its factory; the fourth's factory is not registered.
+        // The pairs' factories place them at these addresses (CREATE2): three QuickSwap pairs and a SushiSwap one.
         [0x11b, 'quickswap-v2', 'pool'],
         [0x11e, 'quickswap-v2', 'pool'],
         [0x122, 'quickswap-v2', 'pool'],
-        [0x125, 'uniswap-v2', 'pool'],
+        [0x125, 'sushiswap-v2', 'pool'],
         [0x129, '1inch-v4', 'aggregator'],
       ]);
       expect(trades).toEqual([
