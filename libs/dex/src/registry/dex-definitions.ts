@@ -53,9 +53,9 @@ export const SINGLETON_FAMILIES: ReadonlySet<DexFamilyId> = new Set<DexFamilyId>
 
 /** The dex id a pool of a family gets when only its topic0 is known (flagged unverified by the classifier). */
 export const GENERIC_DEX_IDS: Readonly<Record<DexFamilyId, string>> = {
-  'uniswap-v2': 'uniswap-v2',
-  'uniswap-v3': 'uniswap-v3',
-  'pancakeswap-v3': 'pancakeswap-v3',
+  'uniswap-v2': 'uniswap-v2-fork',
+  'uniswap-v3': 'uniswap-v3-fork',
+  'pancakeswap-v3': 'pancakeswap-v3-fork',
   'algebra-integral': 'algebra-integral',
   'uniswap-v4': 'uniswap-v4',
   'solidly-v2': 'solidly-v2',
@@ -153,6 +153,8 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     deployments: [{ chainId: OPTIMISM, factories: [a('0x25CbdDb98b35ab1FF77413456B31EC81A6B6B746')] }], // [velo]
   },
   { id: 'honeyswap', family: 'uniswap-v2', name: 'Honeyswap', deployments: on([GNOSIS]) },
+  // A pool that speaks the family's event but no registered factory places: any of the family's many forks.
+  { id: 'uniswap-v2-fork', family: 'uniswap-v2', name: 'Uniswap V2-style pool (unattributed)', deployments: [] },
   // ---- uniswap-v3 family (V3, Slipstream, Algebra V1) ---------------------------------------------------------------
   {
     id: 'uniswap-v3',
@@ -216,6 +218,7 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     name: 'Aerodrome Slipstream',
     deployments: [{ chainId: BASE, factories: [a('0x5e7BB104d84c7CB9B682AaC2F3d509f5F406809A')] }], // [velo]
   },
+  { id: 'uniswap-v3-fork', family: 'uniswap-v3', name: 'Uniswap V3-style pool (unattributed)', deployments: [] },
   // ---- own-topic families ---------------------------------------------------------------------------------------
   {
     id: 'pancakeswap-v3',
@@ -232,6 +235,7 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
       },
     }),
   },
+  { id: 'pancakeswap-v3-fork', family: 'pancakeswap-v3', name: 'PancakeSwap V3-style pool (unattributed)', deployments: [] },
   { id: 'quickswap-v4', family: 'algebra-integral', name: 'QuickSwap V4 (Algebra Integral)', deployments: on([BASE]) },
   { id: 'algebra-integral', family: 'algebra-integral', name: 'Algebra Integral (unattributed)', deployments: [] },
   {

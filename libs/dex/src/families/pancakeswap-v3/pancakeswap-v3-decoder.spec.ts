@@ -144,7 +144,8 @@ describe('pancakeswap-v3 decoder', () => {
         expect.objectContaining({
           tradeId: '8453:0x2029ab1ad9985a21c8a064be8384b531d55864f37f16a1716a00da8577891aab:54',
           userId: '0x19b43787fbc106d427be3ca3307d4fb0a73d83dc',
-          dex: 'uniswap-v3',
+          // The route's first hop (its dex names the trade) is a V3-topic pool no registered factory places.
+          dex: 'uniswap-v3-fork',
           tokenIn: AERO,
           amountIn: '10586121519928495085',
           tokenOut: '0x4200000000000000000000000000000000000006',

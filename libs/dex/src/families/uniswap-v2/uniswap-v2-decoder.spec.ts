@@ -87,12 +87,12 @@ describe('uniswap-v2 decoder', () => {
       });
     });
 
-    it('is classified uniswap-v2: unverified from the topic alone, verified when the pool is known', () => {
+    it('is classified an unattributed uniswap-v2-fork from the topic alone, uniswap-v2 (verified) when the pool is known', () => {
       const log = fixtureLog(multiHop, 0x1ff);
       const decoders = createDecoderSet(SWAP_DECODERS);
       expect(createLogClassifier({ decoders }).classify(1, log)).toMatchObject({
         kind: 'classified',
-        dexId: 'uniswap-v2',
+        dexId: 'uniswap-v2-fork',
         family: 'uniswap-v2',
         verified: false,
         source: 'topic0',

@@ -63,7 +63,7 @@ describe('uniswap-v3 decoder', () => {
 
     it('is classified by factory-pool lookup (verified) or by topic alone (unverified)', () => {
       const decoders = createDecoderSet(SWAP_DECODERS);
-      expect(createLogClassifier({ decoders }).classify(42161, log)).toMatchObject({ dexId: 'uniswap-v3', verified: false });
+      expect(createLogClassifier({ decoders }).classify(42161, log)).toMatchObject({ dexId: 'uniswap-v3-fork', verified: false });
       const known = createLogClassifier({ decoders, lookupPool: (chainId, address) => (chainId === 42161 && address === POOL ? 'uniswap-v3' : undefined) });
       expect(known.classify(42161, log)).toMatchObject({ kind: 'classified', dexId: 'uniswap-v3', verified: true, source: 'known-pool' });
       // A pool the resolver knows as a V2 pair that emits the V3 topic is rejected, not decoded.
