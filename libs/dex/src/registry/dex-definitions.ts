@@ -33,6 +33,12 @@ const sushiswapV2 = (chainId: number, factory: string): DexDeployment => ({
   factories: [a(factory)],
   poolAddressing: { scheme: 'packed-pair', deployer: a(factory), initCodeHash: SUSHISWAP_V2_PAIR_INIT_CODE_HASH },
 });
+/** Velodrome V2 / Aerodrome: the factory clones one pool implementation per pair and kind. */
+const solidlyPools = (chainId: number, factory: string, implementation: string): DexDeployment => ({
+  chainId,
+  factories: [a(factory)],
+  poolAddressing: { scheme: 'solidly-clone', deployer: a(factory), implementation: a(implementation) },
+});
 const uniswapV2 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v2Pairs(a(factory)) });
 const uniswapV3 = (chainId: number, factory: string): DexDeployment => ({ chainId, factories: [a(factory)], poolAddressing: v3Pools(a(factory)) });
 const on = (chainIds: readonly number[], contracts: Omit<DexDeployment, 'chainId'> = {}): DexDeployment[] =>
@@ -90,14 +96,16 @@ export const GENERIC_DEX_IDS: Readonly<Record<DexFamilyId, string>> = {
  *         streams/swaps/deployments.ts (Aerodrome basic); code-search excerpts (Velodrome V1/V2 factories)
  * [joe]   traderjoe-xyz/joe-docs docs/deployment-addresses/avalanche.md (Joe V1 factory)
  * [qs]    code-search excerpt of a Python deployments table (QuickSwap V2 factory)
- * [c2]    pool placement (deployer, init-code hash, fee tiers) checked against recorded pools: the CREATE2 address of
- *         each pool's tokens equals the emitting pool in the fixtures under families/ — Uniswap V2 on Ethereum
- *         (uniswap-v2/ethereum-0x67cf6c4c: 3 pairs) and Arbitrum (cow-protocol/arbitrum-0xd1b5ca7b); QuickSwap V2
- *         (dodo-v2/polygon-0xe13e0eba: 3 pairs); SushiSwap V2 on Polygon (the same fixture's 4th pair), Arbitrum
- *         (cow-protocol/arbitrum-0xd1b5ca7b) and Gnosis (cow-protocol/gnosis-0x024e1da9); Uniswap V3 on Ethereum, Polygon, Arbitrum and Base (fee 100/500/
- *         3000/10000 pools in 6 fixtures); QuickSwap V3 (dodo-v2/polygon-0xdbe490bb); PancakeSwap V3 on Ethereum,
- *         Arbitrum and Base. Chains marked [uv2]/[uv3] only use the same factory bytecode, unchecked by a recording.
- *         Pool-address-derivation.spec.ts re-checks every one.
+ * [c2]    pool placement (deployer, init-code hash or clone implementation, fee tiers), checked against recorded
+ *         pools: the CREATE2 address of each pool's tokens equals the pool that emitted the swap in the fixtures under
+ *         families/ — Uniswap V2 on Ethereum (uniswap-v2/ethereum-0x67cf6c4c: 3 pairs) and Arbitrum
+ *         (cow-protocol/arbitrum-0xd1b5ca7b); QuickSwap V2 (dodo-v2/polygon-0xe13e0eba: 3 pairs); SushiSwap V2 on
+ *         Polygon (that fixture's 4th pair), Arbitrum (cow-protocol/arbitrum-0xd1b5ca7b) and Gnosis
+ *         (cow-protocol/gnosis-0x024e1da9); Uniswap V3 on Ethereum, Polygon, Arbitrum and Base (fee 100/500/3000/10000
+ *         pools in 6 fixtures); QuickSwap V3 (dodo-v2/polygon-0xdbe490bb); PancakeSwap V3 on Ethereum, Arbitrum and
+ *         Base; Velodrome V2 (solidly-v2/optimism-0x0cca192b: 3 pools) and Aerodrome (zeroex/base-0x4a5eb8fa), whose
+ *         volatile pools are clones of the implementation named. Chains the recordings do not reach share the factory
+ *         bytecode only; registry/pool-attribution.spec.ts re-checks every recorded pool.
  */
 export const DEX_DEFINITIONS: readonly DexDefinition[] = [
   // ---- uniswap-v2 family -------------------------------------------------------------------------------------------
@@ -255,13 +263,13 @@ export const DEX_DEFINITIONS: readonly DexDefinition[] = [
     id: 'velodrome-v2',
     family: 'solidly-v2',
     name: 'Velodrome V2',
-    deployments: [{ chainId: OPTIMISM, factories: [a('0xF1046053aa5682b4F9a81b5481394DA16BE5FF5a')] }], // [velo]
+    deployments: [solidlyPools(OPTIMISM, '0xF1046053aa5682b4F9a81b5481394DA16BE5FF5a', '0x95885Af5492195F0754bE71AD1545Fe81364E531')], // [velo] [c2]
   },
   {
     id: 'aerodrome-v2',
     family: 'solidly-v2',
     name: 'Aerodrome (basic pools)',
-    deployments: [{ chainId: BASE, factories: [a('0x420DD381b31aEf6683db6B902084cB0FFECe40Da')] }], // [velo]
+    deployments: [solidlyPools(BASE, '0x420DD381b31aEf6683db6B902084cB0FFECe40Da', '0xA4e46b4f701c62e14DF11B48dCe76A7d793CD6d7')], // [velo] [c2]
   },
   { id: 'solidly-v2', family: 'solidly-v2', name: 'Solidly V2 fork (unattributed)', deployments: [] },
   {

@@ -11,6 +11,7 @@ import uniswapV2Ethereum from '../families/uniswap-v2/fixtures/ethereum-0x67cf6c
 import uniswapV3Arbitrum from '../families/uniswap-v3/fixtures/arbitrum-0x3ea90c2f.json';
 import uniswapV3Base from '../families/uniswap-v3/fixtures/base-0x5b41c094.json';
 import zeroexArbitrum from '../families/zeroex/fixtures/arbitrum-0x355c18ab.json';
+import zeroexBase from '../families/zeroex/fixtures/base-0x4a5eb8fa.json';
 import { tradesOfFixture } from '../families/shared/fixture-trades';
 import type { ReceiptFixture } from '../families/shared/receipt-fixture';
 import { normalizeReceipt } from '../receipts/normalized-receipt';
@@ -52,6 +53,10 @@ describe('pool attribution by factory (CREATE2)', () => {
     ['pancakeswap-v3', pancakeEthereum, '0x6ca298d2983ab03aa1da7679389d955a4efee15c', 'Ethereum, deployer'],
     ['pancakeswap-v3', pancakeArbitrum, '0xdd8d6624a601ab4f0c898dfd04aabfbeaa0ff317', 'Arbitrum, deployer'],
     ['pancakeswap-v3', pancakeBase, '0x5b9feb72588d2800892a00d2abb4ca9071df846e', 'Base, fee 100'],
+    ['velodrome-v2', solidlyOptimism, '0x0af32614eea68b8d2232b9592fbdb6512ab6da73', 'Optimism volatile pool (a clone)'],
+    ['velodrome-v2', solidlyOptimism, '0x814e2d6e8f7477329bb6c196111a08464abe11dd', 'Optimism, 2nd hop'],
+    ['velodrome-v2', solidlyOptimism, '0xd25711edfbf747efce181442cc1d8f5f8fc8a0d3', 'Optimism, 3rd pool'],
+    ['aerodrome-v2', zeroexBase, '0x2223f9fe624f69da4d8256a7bcc9104fba7f8f75', 'Base AERO/USDbC volatile pool, a 0x hop'],
   ] as ReadonlyArray<readonly [string, unknown, string, string]>)('books %s for recorded pool %s (%s)', (dexId, fixture, pool) => {
     expect(dexOfPool(fixture as ReceiptFixture, pool)).toBe(dexId);
   });
@@ -75,8 +80,9 @@ describe('pool attribution by factory (CREATE2)', () => {
     expect(again.classify(137, swapLog)).toMatchObject({ kind: 'classified', dexId: 'quickswap-v2', verified: true, source: 'known-pool' });
   });
 
-  it('leaves a pool of an unregistered placement under its family’s generic id (Velodrome V2 pools are clones)', () => {
-    expect(dexOfPool(solidlyOptimism as ReceiptFixture, '0x0af32614eea68b8d2232b9592fbdb6512ab6da73')).toBe('solidly-v2');
+  it('books a pool no registered factory places under its family’s unattributed id, never a named DEX', () => {
+    // A V3-topic pool on Base (an Odos hop) that neither Uniswap's nor any other registered placement yields.
+    expect(dexOfPool(pancakeBase as ReceiptFixture, '0x44006a9288963b4551e93199a3b6d275a8bb086e')).toBe('uniswap-v3-fork');
   });
 
   describe('attributePool', () => {
