@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type DeadLetter, type ExposureUpdate, type PriceTick, type TokenMetadata, tokenMetadataKey } from '@hyperdex/contracts';
+import { NATIVE_TOKEN, Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type DeadLetter, type ExposureUpdate, type PriceTick, type TokenMetadata, tokenMetadataKey } from '@hyperdex/contracts';
 import { RecordingSocket, WETH, findRecord, getExposure, kafka, post, tokenFor } from './support/clients';
 import { ROOT } from './support/stack-env';
 
@@ -42,17 +42,21 @@ describe('raw chain receipts', () => {
     });
     const exposure = await exposureAfter(socket, (c) => c.kind === 'trade' && c.tradeId === V2_TRADE);
     expect(exposure.positions.find((p) => p.token === FRAX)?.balance).toBe('462967761432322996701');
-    expect(exposure.positions.find((p) => p.token === WETH)?.balance).toBe('-150000000000000000');
+    // The router wrapped the sender's ETH, so the trade pays ETH: 0.15 plus the 0.00847616 ETH of gas, one position.
+    expect(exposure.positions.find((p) => p.token === NATIVE_TOKEN)?.balance).toBe('-158476160000000000');
+    expect(exposure.positions.find((p) => p.token === WETH)).toBeUndefined();
   });
 
-  it('publishes the swap-implied WETH price of a receipt whose block is fresh', async () => {
+  it('publishes the swap-implied WETH price of a receipt whose block is fresh, and the same for ETH', async () => {
     // The same receipt reported as just mined: its trade id is the one already booked, so only the price is new.
     const blockTimestamp = Math.floor(Date.now() / 1000);
     const res = await post('/v1/chain/receipts', { receipts: [{ ...V2_ROUTE, blockTimestamp }] });
-    expect(res.body).toEqual({ receipts: [expect.objectContaining({ trades: [V2_TRADE], prices: 1 })] });
+    expect(res.body).toEqual({ receipts: [expect.objectContaining({ trades: [V2_TRADE], prices: 2 })] });
     // Hop 1 sold 0.15 WETH for 468.292899 USDC.
     const price = await findRecord(Topics.prices, (r) => (JSON.parse(r.value) as PriceTick).source === 'swap:uniswap-v2');
     expect(JSON.parse(price.value)).toEqual({ chainId: 1, token: WETH, priceUsd: '3121.95266', timestamp: blockTimestamp * 1000, source: 'swap:uniswap-v2' });
+    const twin = await findRecord(Topics.prices, (r) => (JSON.parse(r.value) as PriceTick).source === 'swap:uniswap-v2 (1:1 unwrapped)');
+    expect(JSON.parse(twin.value)).toMatchObject({ chainId: 1, token: NATIVE_TOKEN, priceUsd: '3121.95266' });
   });
 
   it('values a token positions did not know once its metadata arrives on the tokens topic', async () => {
@@ -91,7 +95,7 @@ describe('raw chain receipts', () => {
     const res = await post('/v1/chain/receipts', { receipts: [reorged] });
     expect(res.body).toEqual({ receipts: [{ transactionHash: V2_TX, trades: [], retractions: [V2_TRADE], withheld: [], prices: 0, rejected: [] }] });
     const exposure = await exposureAfter(socket, (c) => c.kind === 'retraction' && c.tradeId === V2_TRADE);
-    expect(exposure.positions.filter((p) => p.token === FRAX || p.token === WETH)).toEqual([]);
+    expect(exposure.positions.filter((p) => p.token === FRAX || p.token === NATIVE_TOKEN)).toEqual([]);
   });
 
   it('withholds a receipt whose hop cannot be decoded, says why, and dead-letters it with the receipt', async () => {

@@ -163,11 +163,12 @@ describe('PoolMetadataResolver', () => {
     const decoded = decoder.decode(receipt);
     expect(decoded.rejected).toEqual([]);
     expect(decoded.trades.map((t) => [t.tokenIn, t.amountIn, t.tokenOut, t.amountOut])).toEqual([
-      ['0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2', '150000000000000000', FRAX, '462967761432322996701'],
+      // The router wrapped the sender's ETH (WETH Deposit of exactly the amount): ETH in, as rotki books it.
+      ['0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', '150000000000000000', FRAX, '462967761432322996701'],
     ]);
   });
 
-  it('asks asset() of an ERC-4626 wrapper a Balancer V3 buffer converted, so a batch route nets to USDC → WETH', async () => {
+  it('asks asset() of an ERC-4626 wrapper a Balancer V3 buffer converted, so a batch route nets to USDC → ETH (the router unwrapped the WETH)', async () => {
     // The real Base batch-router receipt (rotki/test-caching test_swap_via_batch_router) without its Transfer logs:
     // only the endpoint can say waBaseUSDC wraps USDC (a public fact of the wrapper's asset()).
     const batch = JSON.parse(readFileSync(path.join(__dirname, '../../dex/src/families/balancer-v3/fixtures/base-0xbffb6bd2.json'), 'utf8')) as ChainReceipt;
@@ -184,7 +185,7 @@ describe('PoolMetadataResolver', () => {
     await new PoolMetadataResolver(rpc, logger).resolveUnknownPools(decoder, withoutTransfers);
     expect(node.calls.filter((c) => c.to === WRAPPER).map((c) => c.data)).toContain(selector('asset()'));
     expect(decoder.decode(withoutTransfers).trades.map((t) => [t.tokenIn, t.amountIn, t.tokenOut, t.amountOut])).toEqual([
-      [USDC, '6535440', '0x4200000000000000000000000000000000000006', '1549083846430882'],
+      [USDC, '6535440', '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', '1549083846430882'],
     ]);
   });
 

@@ -34,7 +34,8 @@ describe('ChainReceiptDecoder', () => {
     expect(decoded.trades[0]).toMatchObject({
       tradeId: `1:${TX}:511`,
       userId: '0x3cadf2ca458376a6a5fea2ef3612346037d5a787',
-      tokenIn: PAIRS.usdcWeth.tokens[1],
+      // The router wrapped the sender's 0.15 ETH (its WETH Deposit): rotki books ETH, and so does the trade.
+      tokenIn: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee',
       amountIn: '150000000000000000',
       tokenOut: '0x853d955acef822db058eb8505911ed77f175b99e',
       amountOut: '462967761432322996701',
@@ -42,8 +43,11 @@ describe('ChainReceiptDecoder', () => {
       // gasUsed 0x35c00 × effectiveGasPrice 0x8f6c76100 = 220,160 × 38.5 gwei.
       fees: [{ kind: 'gas', token: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', amount: '8476160000000000' }],
     });
-    // Hop 1 sold 0.15 WETH for 468.292899 USDC: 3,121.95266 USD per WETH.
-    expect(decoded.prices).toEqual([{ chainId: 1, token: PAIRS.usdcWeth.tokens[1], priceUsd: '3121.95266', timestamp: 1_628_753_094_000, source: 'swap:uniswap-v2' }]);
+    // Hop 1 sold 0.15 WETH for 468.292899 USDC: 3,121.95266 USD per WETH, and so per ETH (the 1:1 twin).
+    expect(decoded.prices).toEqual([
+      { chainId: 1, token: PAIRS.usdcWeth.tokens[1], priceUsd: '3121.95266', timestamp: 1_628_753_094_000, source: 'swap:uniswap-v2' },
+      { chainId: 1, token: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', priceUsd: '3121.95266', timestamp: 1_628_753_094_000, source: 'swap:uniswap-v2 (1:1 unwrapped)' },
+    ]);
     expect(decoded.rejected).toEqual([]);
     expect(decoded.withheld).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   normalizeReceipt,
   swapImpliedPrices,
   tradesFromReceipt,
+  withWrappedNativeTwins,
   type ChainlinkFeed,
   type LogClassifier,
   type PriceReferences,
@@ -77,7 +78,7 @@ export class ChainReceiptDecoder {
   /** Swap-implied prices against stablecoins and priced natives, and the configured Chainlink feeds' answers. */
   pricesOf({ receipt, swaps }: DecodedLedger): PriceTick[] {
     if (!receipt.succeeded) return [];
-    return [...swapImpliedPrices(swaps, receipt.chainId, receipt.timestampMs, this.refs), ...chainlinkPrices(receipt.chainId, receipt.logs, this.feeds)];
+    return withWrappedNativeTwins([...swapImpliedPrices(swaps, receipt.chainId, receipt.timestampMs, this.refs), ...chainlinkPrices(receipt.chainId, receipt.logs, this.feeds)]);
   }
 
   /** Pools that receipts named but nobody could resolve: candidates for the RPC source. */

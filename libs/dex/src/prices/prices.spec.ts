@@ -11,6 +11,7 @@ import { normalizeReceipt, type ReceiptInput } from '../receipts/normalized-rece
 import { tradesFromReceipt } from '../receipts/trades-from-receipt';
 import { ANSWER_UPDATED_TOPIC0, chainlinkPrices } from './chainlink-answers';
 import { swapImpliedPrices, type PriceReferences } from './swap-implied-prices';
+import { withWrappedNativeTwins } from './wrapped-native-twins';
 
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
@@ -38,6 +39,23 @@ describe('swap-implied prices on a real receipt', () => {
     const swap = { logIndex: 1, dexId: 'x', level: 'pool' as const, user: WETH as Address, venue: WETH as Address, amountIn: 5n, amountOut: 5n };
     expect(swapImpliedPrices([{ ...swap, tokenIn: USDC as Address, tokenOut: USDC as Address }], 1, 0, refs)).toEqual([]);
     expect(swapImpliedPrices([{ ...swap, tokenIn: USDC as Address, tokenOut: '0x1111111111111111111111111111111111111111' }], 1, 0, refs)).toEqual([]);
+  });
+});
+
+describe('wrapped-native twins', () => {
+  const tick = (chainId: number, token: string, source = 'swap:uniswap-v2') => ({ chainId, token, priceUsd: '3121.95266', timestamp: 1, source });
+
+  it('prices ETH from a WETH tick and WETH from an ETH tick, saying so in the source', () => {
+    expect(withWrappedNativeTwins([tick(1, WETH)])).toEqual([tick(1, WETH), tick(1, NATIVE, 'swap:uniswap-v2 (1:1 unwrapped)')]);
+    expect(withWrappedNativeTwins([tick(8453, NATIVE, 'chainlink')])).toEqual([
+      tick(8453, NATIVE, 'chainlink'),
+      tick(8453, '0x4200000000000000000000000000000000000006', 'chainlink (1:1 wrapped)'),
+    ]);
+  });
+
+  it('adds no twin where the batch prices both itself, nor for other tokens or chains without a registered wrapper', () => {
+    expect(withWrappedNativeTwins([tick(1, WETH), tick(1, NATIVE, 'chainlink')])).toHaveLength(2);
+    expect(withWrappedNativeTwins([tick(1, USDC), tick(324, NATIVE)])).toEqual([tick(1, USDC), tick(324, NATIVE)]);
   });
 });
 

@@ -25,7 +25,7 @@ const UNISWAP_V2 = fixture('uniswap-v2', 'ethereum-0x67cf6c4c.json');
 const TX_V2 = '0x67cf6c4ce5078f9750a14afd2f5070c327caf8c5180bdee2be59644ac59974e1';
 
 describe('receipt → trades on real mainnet receipts', () => {
-  it('nets a 3-hop Uniswap V2 route (WETH → USDC → FXS → FRAX) into one trade: 0.15 WETH for 462.9677… FRAX', () => {
+  it('nets a 3-hop Uniswap V2 route (WETH → USDC → FXS → FRAX) into one trade: 0.15 ETH (the router’s WETH Deposit) for 462.9677… FRAX', () => {
     // rotki test_uniswap_v2_swap: 0.15 ETH in, 462.967761432322996701 FRAX out; the sender paid 0x35c00 gas at 0x8f6c76100 wei.
     const { trades, rejected, retractions } = run(UNISWAP_V2);
     expect(rejected).toEqual([]);
@@ -37,7 +37,7 @@ describe('receipt → trades on real mainnet receipts', () => {
         userId: '0x3cadf2ca458376a6a5fea2ef3612346037d5a787',
         chainId: 1,
         dex: 'uniswap-v2',
-        tokenIn: '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2',
+        tokenIn: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee',
         amountIn: '150000000000000000',
         tokenOut: '0x853d955acef822db058eb8505911ed77f175b99e',
         amountOut: '462967761432322996701',

@@ -7,6 +7,7 @@ import { NATIVE_TOKEN } from '../families/shared/swap-result';
 import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
 import { erc20TransfersOf, type Erc20Transfer } from './erc20-transfers';
+import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
 import type { NormalizedReceipt } from './normalized-receipt';
 
 /** A swap with its tokens resolved and its trader attributed: one leg of what the user did in the transaction. */
@@ -144,13 +145,16 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   const summaries = outerSummaries(resolved.filter((s) => s.level === 'aggregator'));
   const counted = summaries.length > 0 ? summaries : resolved;
   const users = [...new Set(counted.map((s) => s.user))];
+  const wraps = nativeWrapsOf(receipt.chainId, logs, transfers);
   for (const user of users) {
     const mine = counted.filter((s) => s.user === user);
     const legs = summaries.length > 0 ? mine.map((s) => [s]) : routesOf(mine);
     // Only a user's one route can be checked against their transfers: two routes' flows would mix.
     const flows = summaries.length === 0 && legs.length === 1 ? flowsOf(user, transfers) : undefined;
+    // Native coin only moves with the transaction's sender; summaries already name it (0xEeee…) themselves.
+    const native = summaries.length === 0 && user === receipt.from && wraps ? { wraps, senderFlow: flowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
     for (const route of legs) {
-      const trade = tradeOf(receipt, user, route, flows);
+      const trade = tradeOf(receipt, user, route, flows, native);
       if (trade === null) {
         rejected.push({ logIndex: route[0]?.logIndex ?? -1, reason: 'the route nets to nothing (every token in came back out)' });
         continue;
@@ -233,7 +237,13 @@ function completeFromTransfers(route: readonly ResolvedSwap[], tokenIn: Side, to
   };
 }
 
-function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[], flows?: Map<Address, bigint>): Trade | null {
+/** The sender's wrapped-native flow beside the receipt's wraps: what decides whether a route's WETH leg was their ETH. */
+interface SenderNative {
+  readonly wraps: NativeWraps;
+  readonly senderFlow: bigint;
+}
+
+function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[], flows?: Map<Address, bigint>, native?: SenderNative): Trade | null {
   const first = route.reduce((a, b) => (b.logIndex < a.logIndex ? b : a));
   const last = route.reduce((a, b) => (b.logIndex > a.logIndex ? b : a));
   const chained = route.length > 1 && route.every((h, i) => i === 0 || route[i - 1]?.tokenOut === h.tokenIn);
@@ -245,8 +255,13 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
   if (!hopIn || !hopOut) return null;
   const completion = flows ? completeFromTransfers(route, hopIn, hopOut, flows) : undefined;
   // Flows and hop deltas share a sign convention (negative = paid), so either side can stand in for the other.
-  const tokenIn = completion?.tokenIn ?? hopIn;
-  const tokenOut = completion?.tokenOut ?? hopOut;
+  const [routeIn, paid] = completion?.tokenIn ?? hopIn;
+  const [routeOut, received] = completion?.tokenOut ?? hopOut;
+  // A router that wrapped the sender's coin (unwrapped it for them) leaves WETH in the hops; the sender moved the coin.
+  const asNative = (token: Address, side: 'in' | 'out', amount: bigint): Address =>
+    native && token === native.wraps.wrapped && isNativeLeg(side, amount, native.senderFlow, native.wraps) ? (NATIVE_TOKEN as Address) : token;
+  const tokenIn: Side = [asNative(routeIn, 'in', -paid), paid];
+  const tokenOut: Side = [asNative(routeOut, 'out', received), received];
   // A fee the event counts inside amountIn (CoW) is not exchanged: the trade contract wants it on top of amountIn.
   const fee = route.length === 1 ? first.fee : undefined;
   const feeInside = fee !== undefined && fee.token === tokenIn[0] && fee.amount > 0n && fee.amount < -tokenIn[1] ? fee.amount : 0n;

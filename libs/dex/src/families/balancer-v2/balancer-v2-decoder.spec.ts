@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '../shared/swap-result';
 import { tradesOfFixture as tradesOf } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { BALANCER_V2_SWAP, balancerV2Decoder } from './balancer-v2-decoder';
@@ -48,7 +49,7 @@ describe('balancer-v2 decoder', () => {
       expect(erc20Transfers(single)).toContainEqual(expect.objectContaining({ token: DAI, from: VAULT, to: USER, amount: 1_207_092_929_058_998_715n }));
     });
 
-    it('is one trade of the sender (ETH the Vault wrapped is booked as WETH) with the gas rotki books', () => {
+    it('is rotki’s trade of the sender: the ETH the Vault wrapped (its WETH Deposit) is booked as ETH, with rotki’s gas', () => {
       const { trades, rejected } = tradesOf(single);
       expect(rejected).toEqual([]);
       expect(trades).toEqual([
@@ -56,7 +57,7 @@ describe('balancer-v2 decoder', () => {
           tradeId: '1:0x35dd639ba80940cb14d79c965002a11ea2aef17bbf1f1b85cc03c336da1ddebe:200',
           userId: USER,
           dex: 'balancer-v2',
-          tokenIn: WETH,
+          tokenIn: NATIVE,
           amountIn: '1000000000000000',
           tokenOut: DAI,
           amountOut: '1207092929058998715',
@@ -88,7 +89,7 @@ describe('balancer-v2 decoder', () => {
       });
     });
 
-    it('nets to one trade from the first hop: 100 tokens in, 1.154255223159359515 WXDAI out', () => {
+    it('nets to one trade from the first hop: 100 tokens in, 1.154255223159359515 xDAI out (the Vault unwrapped the WXDAI)', () => {
       const { trades, rejected } = tradesOf(batch);
       expect(rejected).toEqual([]);
       expect(trades).toEqual([
@@ -97,7 +98,7 @@ describe('balancer-v2 decoder', () => {
           userId: USER,
           tokenIn: TOKEN_IN,
           amountIn: '100000000000000000000',
-          tokenOut: WXDAI,
+          tokenOut: NATIVE,
           amountOut: '1154255223159359515',
           timestamp: 1_717_171_565_000,
           origin: expect.objectContaining({ logIndexes: [500, 501] }),

@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '../shared/swap-result';
 import { createDecoderSet } from '../../registry/decoder-set';
 import { SWAP_DECODERS } from '../../registry/decoders';
 import { createLogClassifier } from '../../registry/log-classifier';
@@ -115,7 +116,7 @@ describe('balancer-v3 decoder', () => {
           dex: 'balancer-v3',
           tokenIn: USDC_BASE,
           amountIn: '6535440',
-          tokenOut: WETH_BASE,
+          tokenOut: NATIVE,
           amountOut: '1549083846430882',
           timestamp: 1_755_679_029_000,
           fees: [expect.objectContaining({ kind: 'gas', amount: '7558210030013' })],

@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '../shared/swap-result';
 import { NATIVE_TOKEN } from '../shared/swap-result';
 import { tradesOfFixture } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
@@ -72,7 +73,7 @@ describe('maverick-v1 decoder', () => {
           tradeId: '8453:0xf93a7211656753e841899b40edf3a9ccfded6b40b6d7b3538a4215362f9bd34f:14',
           userId: USER,
           dex: 'maverick-v1',
-          tokenIn: WETH,
+          tokenIn: NATIVE,
           amountIn: '51094010416535325',
           tokenOut: CBETH,
           amountOut: '48393744103758202',

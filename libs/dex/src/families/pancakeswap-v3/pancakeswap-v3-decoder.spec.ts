@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '../shared/swap-result';
 import { tradesOfFixture } from '../shared/fixture-trades';
 import { withLeadingWords } from '../shared/log-edits';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
@@ -78,7 +79,7 @@ describe('pancakeswap-v3 decoder', () => {
           dex: 'pancakeswap-v3',
           tokenIn: TOKEN,
           amountIn: '7743722519084241430',
-          tokenOut: WETH,
+          tokenOut: NATIVE,
           amountOut: '2036613409952366',
           timestamp: 1_753_079_607_000,
           fees: [expect.objectContaining({ kind: 'gas', amount: (0x328c4n * 0x12215b8n).toString() })],
@@ -137,7 +138,7 @@ describe('pancakeswap-v3 decoder', () => {
       });
     });
 
-    it('nets the two families’ hops into rotki’s one trade: 10.586121519928495085 AERO → 0.003163240870272189 WETH', () => {
+    it('nets the two families’ hops into rotki’s one trade: 10.586121519928495085 AERO → 0.003163240870272189 ETH (Odos unwrapped the WETH)', () => {
       const { trades, rejected } = tradesOfFixture(viaOdos);
       expect(rejected).toEqual([]);
       expect(trades).toEqual([
@@ -148,7 +149,7 @@ describe('pancakeswap-v3 decoder', () => {
           dex: 'uniswap-v3-fork',
           tokenIn: AERO,
           amountIn: '10586121519928495085',
-          tokenOut: '0x4200000000000000000000000000000000000006',
+          tokenOut: NATIVE,
           amountOut: '3163240870272189',
           timestamp: 1_721_303_613_000,
           fees: [expect.objectContaining({ kind: 'gas', amount: '7675130973580' })],

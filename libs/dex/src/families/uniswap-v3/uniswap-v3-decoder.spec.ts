@@ -1,3 +1,4 @@
+import { NATIVE_TOKEN as NATIVE } from '../shared/swap-result';
 import type { Hex } from 'viem';
 import { createDecoderSet } from '../../registry/decoder-set';
 import { SWAP_DECODERS } from '../../registry/decoders';
@@ -94,9 +95,10 @@ describe('uniswap-v3 decoder', () => {
       });
     });
 
-    it('is one trade of tx.from with rotki’s amounts and gas (the L1 data fee included)', () => {
-      const { trades, rejected } = tradesOfFixture(baseSwap);
+    it('is one trade of tx.from with rotki’s amounts and gas (the L1 data fee included): the pool’s WETH, unwrapped, is ETH', () => {
+      const { trades, rejected, swaps } = tradesOfFixture(baseSwap);
       expect(rejected).toEqual([]);
+      expect(swaps.map((s) => s.tokenOut)).toEqual([WETH_BASE]);
       expect(trades).toEqual([
         expect.objectContaining({
           tradeId: '8453:0x5b41c094c49462cd97fc19dc898ef23c24f859b46dbd38ecf5d34d3d0fd291f5:19',
@@ -104,7 +106,7 @@ describe('uniswap-v3 decoder', () => {
           dex: 'uniswap-v3',
           tokenIn: BERD,
           amountIn: '311804000000000000000000',
-          tokenOut: WETH_BASE,
+          tokenOut: NATIVE,
           amountOut: '2362174980374604',
           timestamp: 1_716_833_467_000,
           fees: [expect.objectContaining({ kind: 'gas', amount: '19908608867869' })],

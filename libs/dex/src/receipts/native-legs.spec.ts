@@ -1,0 +1,60 @@
+import type { Address } from 'viem';
+import pancakeArbitrum from '../families/pancakeswap-v3/fixtures/arbitrum-0x5a092c4d.json';
+import { tradesOfFixture } from '../families/shared/fixture-trades';
+import type { ReceiptFixture } from '../families/shared/receipt-fixture';
+import { NATIVE_TOKEN } from '../families/shared/swap-result';
+import uniswapV2Ethereum from '../families/uniswap-v2/fixtures/ethereum-0x67cf6c4c.json';
+import uniswapV3Arbitrum from '../families/uniswap-v3/fixtures/arbitrum-0x3ea90c2f.json';
+import { WRAPPED_NATIVE } from '../registry/wrapped-native';
+import { erc20TransfersOf } from './erc20-transfers';
+import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
+import { normalizeReceipt } from './normalized-receipt';
+
+const wrapsOf = (fixture: ReceiptFixture): NativeWraps | undefined => {
+  const receipt = normalizeReceipt({ chainId: fixture.chainId, blockTimestamp: fixture.blockTimestamp ?? 0, receipt: fixture.receipt });
+  return nativeWrapsOf(receipt.chainId, receipt.logs, erc20TransfersOf(receipt.logs));
+};
+
+describe('native legs of router routes', () => {
+  it('reads a WETH9 Deposit: the Uniswap V2 router wrapped the sender’s 0.15 ETH (rotki: 0.15 ETH → FRAX)', () => {
+    expect(wrapsOf(uniswapV2Ethereum as ReceiptFixture)).toEqual({ wrapped: WRAPPED_NATIVE[1], wraps: [150_000_000_000_000_000n], unwraps: [] });
+  });
+
+  it('reads Arbitrum’s WETH, which burns (a Transfer to the zero address) instead of emitting Withdrawal', () => {
+    const wraps = wrapsOf(pancakeArbitrum as ReceiptFixture);
+    expect(wraps?.wrapped).toBe('0x82af49447d8a07e3bd95bd0d56f35241523fbab1');
+    expect(wraps?.unwraps).toEqual([2_036_613_409_952_366n]);
+    // rotki books that 1inch route's output as 0.002036613409952366 ETH paid to the user.
+    expect(tradesOfFixture(pancakeArbitrum as ReceiptFixture).trades[0]).toMatchObject({ tokenOut: NATIVE_TOKEN, amountOut: '2036613409952366' });
+  });
+
+  it('keeps WETH when the unwrapped amount is not the route’s output (the router took its fee in WETH first)', () => {
+    // Uniswap's router on Arbitrum: the pool paid 0.029015… WETH, 0.0000725… went to the fee collector as WETH, only the
+    // rest was burnt for ETH. Booking ETH for the whole output would invent ETH the user never got.
+    const { trades } = tradesOfFixture(uniswapV3Arbitrum as ReceiptFixture);
+    expect(trades[0]).toMatchObject({ tokenOut: WRAPPED_NATIVE[42161], amountOut: '29015039707052972' });
+  });
+
+  describe('isNativeLeg', () => {
+    const wraps: NativeWraps = { wrapped: WRAPPED_NATIVE[1] as Address, wraps: [5n, 7n], unwraps: [9n] };
+
+    it('matches one wrap, or all of them together, of exactly the amount', () => {
+      expect(isNativeLeg('in', 7n, 0n, wraps)).toBe(true);
+      expect(isNativeLeg('in', 12n, 0n, wraps)).toBe(true);
+      expect(isNativeLeg('out', 9n, 0n, wraps)).toBe(true);
+    });
+
+    it('refuses another amount, a zero amount, and a sender who moved the wrapped token themselves', () => {
+      expect(isNativeLeg('in', 6n, 0n, wraps)).toBe(false);
+      expect(isNativeLeg('out', 0n, 0n, { ...wraps, unwraps: [] })).toBe(false);
+      // The sender paid WETH from their own balance (their flow is negative): that WETH was theirs, not ETH.
+      expect(isNativeLeg('in', 7n, -7n, wraps)).toBe(false);
+      // The sender received WETH: the output was not unwrapped for them.
+      expect(isNativeLeg('out', 9n, 9n, wraps)).toBe(false);
+    });
+  });
+
+  it('knows no wrapper on a chain outside the registry', () => {
+    expect(nativeWrapsOf(324, [], [])).toBeUndefined();
+  });
+});

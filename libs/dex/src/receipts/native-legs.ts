@@ -1,0 +1,47 @@
+import { parseAbiItem, toEventSelector, type Address } from 'viem';
+import type { RawLog } from '../core/raw-log';
+import { WRAPPED_NATIVE } from '../registry/wrapped-native';
+import type { Erc20Transfer } from './erc20-transfers';
+
+const DEPOSIT_TOPIC0 = toEventSelector(parseAbiItem('event Deposit(address indexed dst, uint256 wad)'));
+const WITHDRAWAL_TOPIC0 = toEventSelector(parseAbiItem('event Withdrawal(address indexed src, uint256 wad)'));
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+/** The chain's wrapped native coin and how much of it this receipt wrapped and unwrapped. */
+export interface NativeWraps {
+  readonly wrapped: Address;
+  readonly wraps: readonly bigint[];
+  readonly unwraps: readonly bigint[];
+}
+
+/**
+ * Wrapping as the receipt shows it: WETH9 and its clones emit `Deposit`/`Withdrawal`; Arbitrum's WETH mints and burns
+ * (a Transfer from / to the zero address) instead.
+ */
+export function nativeWrapsOf(chainId: number, logs: readonly RawLog[], transfers: readonly Erc20Transfer[]): NativeWraps | undefined {
+  const wrapped = WRAPPED_NATIVE[chainId];
+  if (!wrapped) return undefined;
+  const wraps: bigint[] = [];
+  const unwraps: bigint[] = [];
+  for (const log of logs) {
+    if (log.address !== wrapped || log.data.length !== 66) continue;
+    if (log.topics[0] === DEPOSIT_TOPIC0) wraps.push(BigInt(log.data));
+    else if (log.topics[0] === WITHDRAWAL_TOPIC0) unwraps.push(BigInt(log.data));
+  }
+  for (const t of transfers) {
+    if (t.token !== wrapped) continue;
+    if (t.from === ZERO) wraps.push(t.value);
+    else if (t.to === ZERO) unwraps.push(t.value);
+  }
+  return { wrapped, wraps, unwraps };
+}
+
+/**
+ * Whether the wrapped coin a route starts (ends) with was the sender's native coin, wrapped (unwrapped) by the router:
+ * the sender moved none of the wrapped token themselves, and the receipt wrapped (unwrapped) exactly that amount.
+ */
+export function isNativeLeg(side: 'in' | 'out', amount: bigint, senderWrappedFlow: bigint, wraps: NativeWraps): boolean {
+  const moved = side === 'in' ? wraps.wraps : wraps.unwraps;
+  const untouched = side === 'in' ? senderWrappedFlow >= 0n : senderWrappedFlow <= 0n;
+  return untouched && amount > 0n && (moved.includes(amount) || moved.reduce((sum, v) => sum + v, 0n) === amount);
+}
