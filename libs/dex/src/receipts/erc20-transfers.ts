@@ -1,8 +1,9 @@
-import { decodeEventLog, parseAbiItem, toEventSelector, type Address } from 'viem';
+import { parseAbiItem, type Address } from 'viem';
 import type { RawLog } from '../core/raw-log';
+import { decodeLayout, eventLayout } from '../families/shared/event-layout';
 
-const TRANSFER = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)');
-export const TRANSFER_TOPIC0 = toEventSelector(TRANSFER);
+const TRANSFER = eventLayout(parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)'));
+export const TRANSFER_TOPIC0 = TRANSFER.topic0;
 
 export interface Erc20Transfer {
   readonly token: Address;
@@ -17,7 +18,8 @@ export function erc20TransfersOf(logs: readonly RawLog[]): Erc20Transfer[] {
   const transfers: Erc20Transfer[] = [];
   for (const log of logs) {
     if (log.topics[0] !== TRANSFER_TOPIC0 || log.topics.length !== 3 || log.data.length !== 66) continue;
-    const { args } = decodeEventLog({ abi: [TRANSFER], data: log.data, topics: log.topics as [`0x${string}`, ...`0x${string}`[]] });
+    const args = decodeLayout(TRANSFER, log);
+    if (typeof args === 'string') continue;
     transfers.push({ token: log.address, from: args.from.toLowerCase() as Address, to: args.to.toLowerCase() as Address, value: args.value, logIndex: log.logIndex });
   }
   return transfers;

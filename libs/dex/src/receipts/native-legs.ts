@@ -1,10 +1,11 @@
-import { parseAbiItem, toEventSelector, type Address } from 'viem';
+import { parseAbiItem, type Address } from 'viem';
 import type { RawLog } from '../core/raw-log';
+import { decodeLayout, eventLayout } from '../families/shared/event-layout';
 import { WRAPPED_NATIVE } from '../registry/wrapped-native';
 import type { Erc20Transfer } from './erc20-transfers';
 
-const DEPOSIT_TOPIC0 = toEventSelector(parseAbiItem('event Deposit(address indexed dst, uint256 wad)'));
-const WITHDRAWAL_TOPIC0 = toEventSelector(parseAbiItem('event Withdrawal(address indexed src, uint256 wad)'));
+const DEPOSIT = eventLayout(parseAbiItem('event Deposit(address indexed dst, uint256 wad)'));
+const WITHDRAWAL = eventLayout(parseAbiItem('event Withdrawal(address indexed src, uint256 wad)'));
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
 /** The chain's wrapped native coin and how much of it this receipt wrapped and unwrapped. */
@@ -24,9 +25,11 @@ export function nativeWrapsOf(chainId: number, logs: readonly RawLog[], transfer
   const wraps: bigint[] = [];
   const unwraps: bigint[] = [];
   for (const log of logs) {
-    if (log.address !== wrapped || log.data.length !== 66) continue;
-    if (log.topics[0] === DEPOSIT_TOPIC0) wraps.push(BigInt(log.data));
-    else if (log.topics[0] === WITHDRAWAL_TOPIC0) unwraps.push(BigInt(log.data));
+    if (log.address !== wrapped) continue;
+    const deposit = log.topics[0] === DEPOSIT.topic0 ? decodeLayout(DEPOSIT, log) : undefined;
+    if (deposit !== undefined && typeof deposit !== 'string') wraps.push(deposit.wad);
+    const withdrawal = log.topics[0] === WITHDRAWAL.topic0 ? decodeLayout(WITHDRAWAL, log) : undefined;
+    if (withdrawal !== undefined && typeof withdrawal !== 'string') unwraps.push(withdrawal.wad);
   }
   for (const t of transfers) {
     if (t.token !== wrapped) continue;

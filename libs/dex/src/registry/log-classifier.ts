@@ -54,6 +54,7 @@ export interface LogClassifierOptions {
 }
 
 const IGNORED: LogClassification = { kind: 'ignored' };
+const MAX_REMEMBERED_ATTRIBUTIONS = 100_000;
 
 const singletonKey = (chainId: number, address: string): string => `${chainId}:${address.toLowerCase()}`;
 
@@ -150,13 +151,21 @@ export const createLogClassifier = (options: LogClassifierOptions): LogClassifie
     };
   };
 
+  // CREATE2 derivations cost several keccaks each: a pool's answer (a DEX, or none) is kept, bounded by a reset.
+  const attributions = new Map<string, string | null>();
   const attributePool: LogClassifier['attributePool'] = (chainId, family, pool, tokens) => {
     const [token0, token1] = tokens;
     const candidates = placements.get(`${chainId}:${family}`);
     // Factories sort the pair before deploying; slots out of order cannot be a factory pool's.
     if (!candidates || !token0 || !token1 || token0.toLowerCase() >= token1.toLowerCase()) return undefined;
-    const address = pool.toLowerCase();
-    return candidates.find(({ addressing }) => derivePoolAddresses(addressing, token0, token1).includes(address as Address))?.dexId;
+    const address = pool.toLowerCase() as Address;
+    const key = `${chainId}:${family}:${address}:${token0}:${token1}`.toLowerCase();
+    const known = attributions.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const dexId = candidates.find(({ addressing }) => derivePoolAddresses(addressing, token0, token1).includes(address))?.dexId;
+    if (attributions.size >= MAX_REMEMBERED_ATTRIBUTIONS) attributions.clear();
+    attributions.set(key, dexId ?? null);
+    return dexId;
   };
 
   return {
