@@ -44,6 +44,11 @@ describe('native legs of router routes', () => {
       expect(isNativeLeg('out', 9n, 0n, wraps)).toBe(true);
     });
 
+    it('matches what stayed wrapped when the router wrapped all it was sent and unwrapped the change back', () => {
+      // 10 wrapped, the route spent 6, the 4 left over unwrapped and refunded.
+      expect(isNativeLeg('in', 6n, 0n, { ...wraps, wraps: [10n], unwraps: [4n] })).toBe(true);
+    });
+
     it('refuses another amount, a zero amount, and a sender who moved the wrapped token themselves', () => {
       expect(isNativeLeg('in', 6n, 0n, wraps)).toBe(false);
       expect(isNativeLeg('out', 0n, 0n, { ...wraps, unwraps: [] })).toBe(false);

@@ -39,12 +39,16 @@ export function nativeWrapsOf(chainId: number, logs: readonly RawLog[], transfer
   return { wrapped, wraps, unwraps };
 }
 
+const sum = (values: readonly bigint[]): bigint => values.reduce((total, v) => total + v, 0n);
+
 /**
  * Whether the wrapped coin a route starts (ends) with was the sender's native coin, wrapped (unwrapped) by the router:
- * the sender moved none of the wrapped token themselves, and the receipt wrapped (unwrapped) exactly that amount.
+ * the sender moved none of the wrapped token themselves, and the receipt wrapped (unwrapped) exactly that amount — in
+ * one event, in all of them, or net of the part unwrapped back (a router that wraps all it was sent and refunds the
+ * rest).
  */
 export function isNativeLeg(side: 'in' | 'out', amount: bigint, senderWrappedFlow: bigint, wraps: NativeWraps): boolean {
-  const moved = side === 'in' ? wraps.wraps : wraps.unwraps;
+  const [moved, back] = side === 'in' ? [wraps.wraps, wraps.unwraps] : [wraps.unwraps, wraps.wraps];
   const untouched = side === 'in' ? senderWrappedFlow >= 0n : senderWrappedFlow <= 0n;
-  return untouched && amount > 0n && (moved.includes(amount) || moved.reduce((sum, v) => sum + v, 0n) === amount);
+  return untouched && amount > 0n && (moved.includes(amount) || sum(moved) === amount || sum(moved) - sum(back) === amount);
 }
