@@ -63,6 +63,10 @@ export interface ReceiptContext {
  *   another summary's venue (an aggregator called by the CoW settlement) is that summary's execution: not counted.
  * - A user's single route whose hops never reach the user (an undecoded venue swapped a leg) takes the side the user's
  *   own ERC-20 transfers show, when exactly one token outside the route explains it (`origin.completedFromTransfers`).
+ * - The sender's route that starts (ends) with the wrapped native coin a router wrapped (unwrapped) for them, exactly,
+ *   books the native coin: that is what left (reached) their wallet.
+ * - A pool classified by its topic0 alone is attributed to the registered factory that places it (CREATE2), once its
+ *   tokens are known; otherwise its trades carry the family's unattributed dex id.
  * - Gas (gasUsed × effectiveGasPrice, native coin) is a fee of the sender's first trade.
  * - Logs marked `removed` (a reorg) produce retractions of the trades the same logs produced when they were live.
  * - A receipt is all or nothing: when a swap log is rejected and no aggregator summary stands for the route, none of
