@@ -27,6 +27,7 @@ export * from './pools/pool-token-directory';
 export * from './receipts/normalized-receipt';
 export * from './receipts/erc20-transfers';
 export * from './receipts/trades-from-receipt';
+export * from './receipts/user-operations';
 export * from './pools/known-pools';
 export * from './prices/swap-implied-prices';
 export * from './prices/chainlink-answers';

@@ -8,6 +8,7 @@ import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
 import { erc20TransfersOf, type Erc20Transfer } from './erc20-transfers';
 import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
+import { operationAt, userOperationsOf, type UserOperation } from './user-operations';
 import type { NormalizedReceipt } from './normalized-receipt';
 
 /** A swap with its tokens resolved and its trader attributed: one leg of what the user did in the transaction. */
@@ -55,7 +56,9 @@ export interface ReceiptContext {
  *
  * - Every swap log is classified and decoded; what cannot be (impostor emitters, bad layouts, pools whose tokens are
  *   unknown) is rejected with its reason — nothing is dropped silently.
- * - The trader is the one the event names (CoW owner, 0x taker, aggregator sender), else tx.from.
+ * - The trader is the one the event names (CoW owner, 0x taker, aggregator sender), else the smart account of the
+ *   ERC-4337 UserOperation whose execution emitted the swap, else tx.from. A self-paying account's `actualGasCost` is a
+ *   gas fee of its first trade.
  * - Per trader: when the transaction carries aggregator summaries, they are the trades and the pool hops are not
  *   counted again; otherwise the pool hops are netted so intermediate tokens cancel and one route is one trade, with
  *   id `chainId:txHash:<first hop logIndex>` and every hop in `origin.logIndexes`. Routes that do not net to one token
@@ -113,6 +116,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   }
 
   const transfers = erc20TransfersOf(logs);
+  const operations = userOperationsOf(logs);
   const resolved: ResolvedSwap[] = [];
   for (const { swap, dexId: classifiedAs, family, byTopicOnly } of decoded) {
     learnFromTransfers(swap, transfers, pools);
@@ -131,7 +135,8 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
       logIndex: swap.logIndex,
       dexId,
       level: swap.level,
-      user: (swap.trader ?? receipt.from).toLowerCase() as Address,
+      // A bundled UserOperation's swaps are its smart account's, not the bundler's (tx.from).
+      user: (swap.trader ?? operationAt(operations, swap.logIndex)?.sender ?? receipt.from).toLowerCase() as Address,
       venue: swap.settledBy ?? swap.pool.address,
       tokenIn: nativeAsConvention(tokenIn),
       amountIn: swap.amountIn,
@@ -149,14 +154,13 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   const summaries = outerSummaries(resolved.filter((s) => s.level === 'aggregator'));
   const counted = summaries.length > 0 ? summaries : resolved;
   const users = [...new Set(counted.map((s) => s.user))];
-  const wraps = nativeWrapsOf(receipt.chainId, logs, transfers);
   for (const user of users) {
     const mine = counted.filter((s) => s.user === user);
     const legs = summaries.length > 0 ? mine.map((s) => [s]) : routesOf(mine);
     // Only a user's one route can be checked against their transfers: two routes' flows would mix.
     const flows = summaries.length === 0 && legs.length === 1 ? flowsOf(user, transfers) : undefined;
-    // Native coin only moves with the transaction's sender; summaries already name it (0xEeee…) themselves.
-    const native = summaries.length === 0 && user === receipt.from && wraps ? { wraps, senderFlow: flowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
+    // Native coin only moves with the transaction's sender or a UserOperation's account; summaries already name it.
+    const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, operations) : undefined;
     for (const route of legs) {
       const trade = tradeOf(receipt, user, route, flows, native);
       if (trade === null) {
@@ -167,6 +171,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     }
   }
   attachGas(receipt, trades);
+  attachOperationGas(operations, trades);
   // With summaries present the hops are not counted, so a rejected hop cannot distort a trade; without them it can.
   if (rejected.length > 0 && summaries.length === 0) return { trades: [], withheld: trades.map((t) => t.tradeId), rejected, swaps: resolved };
   return { trades, withheld: [], rejected, swaps: resolved };
@@ -296,6 +301,35 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
       ...(completion?.completed ? { completedFromTransfers: true } : {}),
     },
   };
+}
+
+/**
+ * What decides whether a route's wrapped-native leg was the user's own coin: the wraps the user's execution made (the
+ * whole receipt for tx.from, the operation's own logs for a bundled account) and the user's wrapper flow.
+ */
+function senderNative(
+  receipt: NormalizedReceipt,
+  user: Address,
+  logs: readonly RawLog[],
+  transfers: readonly Erc20Transfer[],
+  operations: readonly UserOperation[],
+): SenderNative | undefined {
+  const own = operations.filter((op) => op.sender === user);
+  if (own.length === 0 && user !== receipt.from) return undefined;
+  const scope = own.length === 0 ? logs : logs.filter((log) => own.some((op) => log.logIndex > op.after && log.logIndex < op.at));
+  const inScope = new Set(scope.map((log) => log.logIndex));
+  const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
+  return wraps ? { wraps, senderFlow: flowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
+}
+
+/** A bundled account that paid its own gas (no paymaster) paid `actualGasCost`: a fee of its first trade. */
+function attachOperationGas(operations: readonly UserOperation[], trades: Trade[]): void {
+  const owed = new Map<Address, bigint>();
+  for (const op of operations) if (op.selfPaid && op.actualGasCost > 0n) owed.set(op.sender, (owed.get(op.sender) ?? 0n) + op.actualGasCost);
+  for (const [sender, amount] of owed) {
+    const first = trades.find((t) => t.userId === sender);
+    if (first) first.fees = [...(first.fees ?? []), { kind: 'gas', token: NATIVE_TOKEN, amount: amount.toString() }];
+  }
 }
 
 /** The sender paid the gas: it is a fee of their first trade in the transaction (once per transaction). */
