@@ -28,6 +28,7 @@ export * from './receipts/normalized-receipt';
 export * from './receipts/erc20-transfers';
 export * from './receipts/trades-from-receipt';
 export * from './receipts/user-operations';
+export * from './receipts/safe-executions';
 export * from './pools/known-pools';
 export * from './prices/swap-implied-prices';
 export * from './prices/chainlink-answers';

@@ -8,7 +8,8 @@ import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
 import { erc20TransfersOf, type Erc20Transfer } from './erc20-transfers';
 import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
-import { operationAt, userOperationsOf, type UserOperation } from './user-operations';
+import { safeExecutionsOf, type SafeExecution } from './safe-executions';
+import { userOperationsOf, type UserOperation } from './user-operations';
 import type { NormalizedReceipt } from './normalized-receipt';
 
 /** A swap with its tokens resolved and its trader attributed: one leg of what the user did in the transaction. */
@@ -56,9 +57,9 @@ export interface ReceiptContext {
  *
  * - Every swap log is classified and decoded; what cannot be (impostor emitters, bad layouts, pools whose tokens are
  *   unknown) is rejected with its reason — nothing is dropped silently.
- * - The trader is the one the event names (CoW owner, 0x taker, aggregator sender), else the smart account of the
- *   ERC-4337 UserOperation whose execution emitted the swap, else tx.from. A self-paying account's `actualGasCost` is a
- *   gas fee of its first trade.
+ * - The trader is the one the event names (CoW owner, 0x taker, aggregator sender), else the Safe or the ERC-4337
+ *   UserOperation's account whose execution emitted the swap, else tx.from. A self-paying UserOperation account's
+ *   `actualGasCost` is a gas fee of its first trade.
  * - Per trader: when the transaction carries aggregator summaries, they are the trades and the pool hops are not
  *   counted again; otherwise the pool hops are netted so intermediate tokens cancel and one route is one trade, with
  *   id `chainId:txHash:<first hop logIndex>` and every hop in `origin.logIndexes`. Routes that do not net to one token
@@ -117,6 +118,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
 
   const transfers = erc20TransfersOf(logs);
   const operations = userOperationsOf(logs);
+  const executions = accountExecutions(operations, safeExecutionsOf(logs));
   const resolved: ResolvedSwap[] = [];
   for (const { swap, dexId: classifiedAs, family, byTopicOnly } of decoded) {
     learnFromTransfers(swap, transfers, pools);
@@ -135,8 +137,8 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
       logIndex: swap.logIndex,
       dexId,
       level: swap.level,
-      // A bundled UserOperation's swaps are its smart account's, not the bundler's (tx.from).
-      user: (swap.trader ?? operationAt(operations, swap.logIndex)?.sender ?? receipt.from).toLowerCase() as Address,
+      // A Safe's or a bundled UserOperation's swaps are that account's, not those of whoever sent the transaction.
+      user: (swap.trader ?? executingAccountAt(executions, swap.logIndex) ?? receipt.from).toLowerCase() as Address,
       venue: swap.settledBy ?? swap.pool.address,
       tokenIn: nativeAsConvention(tokenIn),
       amountIn: swap.amountIn,
@@ -160,7 +162,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     // Only a user's one route can be checked against their transfers: two routes' flows would mix.
     const flows = summaries.length === 0 && legs.length === 1 ? flowsOf(user, transfers) : undefined;
     // Native coin only moves with the transaction's sender or a UserOperation's account; summaries already name it.
-    const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, operations) : undefined;
+    const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, executions) : undefined;
     for (const route of legs) {
       const trade = tradeOf(receipt, user, route, flows, native);
       if (trade === null) {
@@ -312,15 +314,31 @@ function senderNative(
   user: Address,
   logs: readonly RawLog[],
   transfers: readonly Erc20Transfer[],
-  operations: readonly UserOperation[],
+  executions: readonly AccountExecution[],
 ): SenderNative | undefined {
-  const own = operations.filter((op) => op.sender === user);
+  const own = executions.filter((run) => run.account === user);
   if (own.length === 0 && user !== receipt.from) return undefined;
-  const scope = own.length === 0 ? logs : logs.filter((log) => own.some((op) => log.logIndex > op.after && log.logIndex < op.at));
+  const scope = own.length === 0 ? logs : logs.filter((log) => own.some((run) => log.logIndex > run.after && log.logIndex < run.at));
   const inScope = new Set(scope.map((log) => log.logIndex));
   const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
   return wraps ? { wraps, senderFlow: flowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
 }
+
+/** A span of the receipt a smart account (a Safe, a UserOperation's account) executed itself. */
+interface AccountExecution {
+  readonly account: Address;
+  readonly after: number;
+  readonly at: number;
+}
+
+const accountExecutions = (operations: readonly UserOperation[], safes: readonly SafeExecution[]): AccountExecution[] => [
+  ...safes.map((run) => ({ account: run.safe, after: run.after, at: run.at })),
+  ...operations.map((op) => ({ account: op.sender, after: op.after, at: op.at })),
+];
+
+/** The innermost account executing at `logIndex`: a Safe's run nests inside an operation, so it is tried first. */
+const executingAccountAt = (executions: readonly AccountExecution[], logIndex: number): Address | undefined =>
+  executions.find((run) => logIndex > run.after && logIndex < run.at)?.account;
 
 /** A bundled account that paid its own gas (no paymaster) paid `actualGasCost`: a fee of its first trade. */
 function attachOperationGas(operations: readonly UserOperation[], trades: Trade[]): void {

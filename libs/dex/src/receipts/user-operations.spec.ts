@@ -1,16 +1,12 @@
-import { encodeAbiParameters, encodeEventTopics, parseAbiItem, type Address, type Hex } from 'viem';
+import { parseAbiItem, type Address } from 'viem';
 import type { RawLog } from '../core/raw-log';
 import curveEthereum from '../families/curve/fixtures/ethereum-0xaa176ce7.json';
+import { composedReceipt } from '../families/shared/composed-receipt';
+import { encodedLog } from '../families/shared/encoded-log';
+import { tradesOfReceipt } from '../families/shared/fixture-trades';
 import type { ReceiptFixture } from '../families/shared/receipt-fixture';
 import { NATIVE_TOKEN } from '../families/shared/swap-result';
 import uniswapV2Ethereum from '../families/uniswap-v2/fixtures/ethereum-0x67cf6c4c.json';
-import { KNOWN_POOLS } from '../pools/known-pools';
-import { PoolTokenDirectory } from '../pools/pool-token-directory';
-import { createDecoderSet } from '../registry/decoder-set';
-import { SWAP_DECODERS } from '../registry/decoders';
-import { createLogClassifier } from '../registry/log-classifier';
-import { normalizeReceipt, type ReceiptInput } from './normalized-receipt';
-import { tradesFromReceipt } from './trades-from-receipt';
 import { operationAt, userOperationsOf } from './user-operations';
 
 /*
@@ -29,29 +25,14 @@ const USER_OPERATION_EVENT = parseAbiItem(
 );
 const BEFORE_EXECUTION = parseAbiItem('event BeforeExecution()');
 
-const beforeExecution = (logIndex: number, address = ENTRY_POINT_V07): RawLog => ({
-  address,
-  topics: encodeEventTopics({ abi: [BEFORE_EXECUTION], eventName: 'BeforeExecution' }) as Hex[],
-  data: '0x',
-  logIndex,
-  removed: false,
-});
-const userOperationEvent = (logIndex: number, sender: Address, paymaster: Address, actualGasCost: bigint, address = ENTRY_POINT_V07): RawLog => ({
-  address,
-  topics: encodeEventTopics({
-    abi: [USER_OPERATION_EVENT],
-    eventName: 'UserOperationEvent',
-    args: { userOpHash: `0x${logIndex.toString(16).padStart(64, '0')}`, sender, paymaster },
-  }) as Hex[],
-  data: encodeAbiParameters(
-    [{ type: 'uint256' }, { type: 'bool' }, { type: 'uint256' }, { type: 'uint256' }],
-    [7n, true, actualGasCost, 120_000n],
-  ),
-  logIndex,
-  removed: false,
-});
-/** A fixture log as the receipt JSON carries it (hex logIndex), for composing receipts. */
-const asReceiptLog = (log: RawLog) => ({ ...log, logIndex: `0x${log.logIndex.toString(16)}` });
+const beforeExecution = (logIndex: number, address = ENTRY_POINT_V07): RawLog => encodedLog(address, BEFORE_EXECUTION, {}, logIndex);
+const userOperationEvent = (logIndex: number, sender: Address, paymaster: Address, actualGasCost: bigint, address = ENTRY_POINT_V07): RawLog =>
+  encodedLog(
+    address,
+    USER_OPERATION_EVENT,
+    { userOpHash: `0x${logIndex.toString(16).padStart(64, '0')}`, sender, paymaster, nonce: 7n, success: true, actualGasCost, actualGasUsed: 120_000n },
+    logIndex,
+  );
 
 const CURVE_USER = '0xa8d7fb04877c3fbf175de76fa3d2fa66c770537f' as Address;
 const V2_USER = '0x3cadf2ca458376a6a5fea2ef3612346037d5a787' as Address;
@@ -82,26 +63,14 @@ describe('ERC-4337 bundles', () => {
     const curve = curveEthereum as ReceiptFixture;
     const v2 = uniswapV2Ethereum as ReceiptFixture;
     // Curve's logs are 171–173 and the V2 route's 507–519: the EntryPoint's events go around them.
-    const bundle: ReceiptInput = {
-      chainId: 1,
-      blockTimestamp: v2.blockTimestamp ?? 0,
-      receipt: {
-        ...v2.receipt,
-        from: BUNDLER,
-        logs: [
-          asReceiptLog(beforeExecution(170)),
-          ...curve.receipt.logs,
-          asReceiptLog(userOperationEvent(174, CURVE_USER, PAYMASTER, 11_000_000_000_000n)),
-          ...v2.receipt.logs,
-          asReceiptLog(userOperationEvent(520, V2_USER, NO_PAYMASTER, 2_500_000_000_000_000n)),
-        ],
-      },
-    };
-    const tradesOfBundle = () => {
-      const pools = new PoolTokenDirectory(KNOWN_POOLS);
-      const classifier = createLogClassifier({ decoders: createDecoderSet(SWAP_DECODERS), lookupPool: (c, a) => pools.dexOf(c, a) });
-      return tradesFromReceipt(normalizeReceipt(bundle), { classifier, pools });
-    };
+    const bundle = composedReceipt(v2, BUNDLER, [
+      beforeExecution(170),
+      ...curve.receipt.logs,
+      userOperationEvent(174, CURVE_USER, PAYMASTER, 11_000_000_000_000n),
+      ...v2.receipt.logs,
+      userOperationEvent(520, V2_USER, NO_PAYMASTER, 2_500_000_000_000_000n),
+    ]);
+    const tradesOfBundle = () => tradesOfReceipt(bundle);
 
     it('books each route for its own smart account, none for the bundler', () => {
       const { trades, rejected } = tradesOfBundle();
