@@ -1,10 +1,10 @@
 import { toEventSelector, type Address } from 'viem';
 import type { RawLog } from '../core/raw-log';
-import { ENTRY_POINTS } from './user-operations';
+import { BEFORE_EXECUTION_TOPIC0, ENTRY_POINTS, USER_OPERATION_EVENT_TOPIC0 } from './user-operations';
 
 /** Safe's `ExecutionSuccess(bytes32 txHash, uint256 payment)`: txHash plain in v1.3, indexed from v1.4 (same topic0). */
 const EXECUTION_SUCCESS_TOPIC0 = toEventSelector('ExecutionSuccess(bytes32,uint256)');
-const ENTRY_POINT_BOUNDARIES = new Set([toEventSelector('BeforeExecution()'), toEventSelector('UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)')]);
+const ENTRY_POINT_BOUNDARIES = new Set([BEFORE_EXECUTION_TOPIC0, USER_OPERATION_EVENT_TOPIC0]);
 
 /** One transaction a Safe executed: the logs with an index in (after, at) were emitted while it ran. */
 export interface SafeExecution {
@@ -25,7 +25,8 @@ const isExecutionSuccess = (log: RawLog): boolean =>
 export function safeExecutionsOf(logs: readonly RawLog[]): SafeExecution[] {
   const executions: SafeExecution[] = [];
   let boundary = -1;
-  for (const log of [...logs].sort((a, b) => a.logIndex - b.logIndex)) {
+  // A receipt lists its logs in logIndex order (JSON-RPC).
+  for (const log of logs) {
     if (ENTRY_POINTS.has(log.address) && log.topics[0] !== undefined && ENTRY_POINT_BOUNDARIES.has(log.topics[0])) {
       boundary = log.logIndex;
     } else if (isExecutionSuccess(log)) {

@@ -14,7 +14,8 @@ const USER_OPERATION_EVENT = eventLayout(
     'event UserOperationEvent(bytes32 indexed userOpHash, address indexed sender, address indexed paymaster, uint256 nonce, bool success, uint256 actualGasCost, uint256 actualGasUsed)',
   ),
 );
-const BEFORE_EXECUTION_TOPIC0 = toEventSelector('BeforeExecution()');
+export const BEFORE_EXECUTION_TOPIC0 = toEventSelector('BeforeExecution()');
+export const USER_OPERATION_EVENT_TOPIC0 = USER_OPERATION_EVENT.topic0;
 const NO_PAYMASTER: Address = '0x0000000000000000000000000000000000000000';
 
 /** One executed UserOperation of a bundle: the smart account that asked for it and what it paid. */
@@ -36,7 +37,8 @@ export interface UserOperation {
 export function userOperationsOf(logs: readonly RawLog[]): UserOperation[] {
   const operations: UserOperation[] = [];
   let boundary: number | undefined;
-  for (const log of [...logs].sort((a, b) => a.logIndex - b.logIndex)) {
+  // A receipt lists its logs in logIndex order (JSON-RPC), which is the order the EntryPoint emitted them.
+  for (const log of logs) {
     if (!ENTRY_POINTS.has(log.address)) continue;
     if (log.topics[0] === BEFORE_EXECUTION_TOPIC0) boundary = log.logIndex;
     if (log.topics[0] !== USER_OPERATION_EVENT.topic0 || boundary === undefined) continue;
