@@ -24,3 +24,14 @@ export function erc20TransfersOf(logs: readonly RawLog[]): Erc20Transfer[] {
   }
   return transfers;
 }
+
+/** A user's net ERC-20 flow per token across the transfers (positive = received). */
+export function netFlowsOf(user: Address, transfers: readonly Erc20Transfer[]): Map<Address, bigint> {
+  const flows = new Map<Address, bigint>();
+  for (const t of transfers) {
+    if (t.from === t.to) continue;
+    if (t.to === user) flows.set(t.token, (flows.get(t.token) ?? 0n) + t.value);
+    if (t.from === user) flows.set(t.token, (flows.get(t.token) ?? 0n) - t.value);
+  }
+  return flows;
+}

@@ -63,9 +63,10 @@ describe('receipt → trades on real mainnet receipts', () => {
     const { trades } = run(fixture('zeroex', 'arbitrum-0x355c18ab.json'));
     expect(trades).toHaveLength(1);
     expect(trades[0]).toMatchObject({ dex: 'zeroex', userId: '0xf06cc31757760cc9b8235c868ed90789f9c1e883', amountIn: '49920273922', amountOut: '11881377544430330750' });
-    // The relayer that sent the transaction is kept for audit only.
+    // The relayer that sent the transaction is kept for audit only; it paid the gas, the taker paid it in USDC:
+    // rotki's 79.726078 USDC meta-transaction fee, sent by the taker beside the swap.
     expect(trades[0]?.origin?.txFrom).toBe('0x0a1ac7d31142760c430d0bb7c801c3c727a81d69');
-    expect(trades[0]?.fees).toBeUndefined();
+    expect(trades[0]?.fees).toEqual([{ kind: 'other', token: '0xaf88d065e77c8cc2239327c5edb3a432268e5831', amount: '79726078' }]);
   });
 
   it('attributes a CoW settlement to the order owner, not the solver', () => {
@@ -80,6 +81,8 @@ describe('receipt → trades on real mainnet receipts', () => {
     const { trades, rejected } = run(fixture('uniswap-v4', 'ethereum-0x4a3d3205.json'));
     expect(rejected).toEqual([]);
     expect(trades[0]).toMatchObject({ dex: 'uniswap-v4', tokenIn: NATIVE_TOKEN, amountIn: '201453662983962514', tokenOut: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', amountOut: '930157818' });
+    // The Universal Router kept rotki's 2.325394 USDC fee out of the pool's 930.157818: the user's wallet got the rest.
+    expect(trades[0]?.fees?.filter((f) => f.kind !== 'gas')).toEqual([{ kind: 'other', token: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', amount: '2325394' }]);
   });
 
   it('rejects, with the reason, a V4 swap in a pool nobody has told it about', () => {

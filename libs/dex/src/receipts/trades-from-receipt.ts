@@ -6,7 +6,8 @@ import type { RawLog } from '../core/raw-log';
 import { NATIVE_TOKEN } from '../families/shared/swap-result';
 import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
-import { erc20TransfersOf, type Erc20Transfer } from './erc20-transfers';
+import { erc20TransfersOf, netFlowsOf, type Erc20Transfer } from './erc20-transfers';
+import { feesBesideRoute } from './fees-beside-route';
 import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
 import { safeExecutionsOf, type SafeExecution } from './safe-executions';
 import { userOperationsOf, type UserOperation } from './user-operations';
@@ -156,11 +157,13 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
   const summaries = outerSummaries(resolved.filter((s) => s.level === 'aggregator'));
   const counted = summaries.length > 0 ? summaries : resolved;
   const users = [...new Set(counted.map((s) => s.user))];
+  const venues = new Set(resolved.map((s) => s.venue));
+  const emitters = new Set(logs.map((log) => log.address));
   for (const user of users) {
     const mine = counted.filter((s) => s.user === user);
     const legs = summaries.length > 0 ? mine.map((s) => [s]) : routesOf(mine);
     // Only a user's one route can be checked against their transfers: two routes' flows would mix.
-    const flows = summaries.length === 0 && legs.length === 1 ? flowsOf(user, transfers) : undefined;
+    const flows = summaries.length === 0 && legs.length === 1 ? netFlowsOf(user, transfers) : undefined;
     // Native coin only moves with the transaction's sender or a UserOperation's account; summaries already name it.
     const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, executions) : undefined;
     for (const route of legs) {
@@ -169,6 +172,8 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
         rejected.push({ logIndex: route[0]?.logIndex ?? -1, reason: 'the route nets to nothing (every token in came back out)' });
         continue;
       }
+      // One trade's sides can be compared with the user's wallet; two trades' flows would mix.
+      if (legs.length === 1) attachFeesBesideRoute(trade, transfers, venues, emitters);
       trades.push(trade);
     }
   }
@@ -213,17 +218,6 @@ function netDeltas(hops: readonly ResolvedSwap[]): Map<Address, bigint> {
 function outerSummaries(summaries: readonly ResolvedSwap[]): ResolvedSwap[] {
   const venues = new Set(summaries.map((s) => s.venue));
   return summaries.filter((s) => !venues.has(s.user));
-}
-
-/** The user's net ERC-20 flow per token in this receipt (positive = received). */
-function flowsOf(user: Address, transfers: readonly Erc20Transfer[]): Map<Address, bigint> {
-  const flows = new Map<Address, bigint>();
-  for (const t of transfers) {
-    if (t.from === t.to) continue;
-    if (t.to === user) flows.set(t.token, (flows.get(t.token) ?? 0n) + t.value);
-    if (t.from === user) flows.set(t.token, (flows.get(t.token) ?? 0n) - t.value);
-  }
-  return flows;
 }
 
 type Side = readonly [Address, bigint];
@@ -321,7 +315,7 @@ function senderNative(
   const scope = own.length === 0 ? logs : logs.filter((log) => own.some((run) => log.logIndex > run.after && log.logIndex < run.at));
   const inScope = new Set(scope.map((log) => log.logIndex));
   const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
-  return wraps ? { wraps, senderFlow: flowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
+  return wraps ? { wraps, senderFlow: netFlowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
 }
 
 /** A span of the receipt a smart account (a Safe, a UserOperation's account) executed itself. */
@@ -348,6 +342,25 @@ function attachOperationGas(operations: readonly UserOperation[], trades: Trade[
     const first = trades.find((t) => t.userId === sender);
     if (first) first.fees = [...(first.fees ?? []), { kind: 'gas', token: NATIVE_TOKEN, amount: amount.toString() }];
   }
+}
+
+/** What a router, interface or relayer took beside the route is the user's cost too (see `feesBesideRoute`). */
+function attachFeesBesideRoute(trade: Trade, transfers: readonly Erc20Transfer[], venues: ReadonlySet<Address>, emitters: ReadonlySet<Address>): void {
+  const feesInTokenIn = (trade.fees ?? []).filter((f) => f.token === trade.tokenIn).reduce((sum, f) => sum + BigInt(f.amount), 0n);
+  const beside = feesBesideRoute(
+    {
+      user: trade.userId as Address,
+      tokenIn: trade.tokenIn as Address,
+      spentIn: BigInt(trade.amountIn) + feesInTokenIn,
+      tokenOut: trade.tokenOut as Address,
+      deliveredOut: BigInt(trade.amountOut),
+      venues,
+      emitters,
+    },
+    transfers,
+  );
+  if (beside.length === 0) return;
+  trade.fees = [...(trade.fees ?? []), ...beside.map((fee) => ({ kind: 'other' as const, token: fee.token, amount: fee.amount.toString() }))];
 }
 
 /** The sender paid the gas: it is a fee of their first trade in the transaction (once per transaction). */

@@ -4,10 +4,11 @@ import { tradesOfFixture } from '../shared/fixture-trades';
 import { erc20Transfers, fixtureLog, fixtureLogsWithTopic, type ReceiptFixture } from '../shared/receipt-fixture';
 import { MAVERICK_V2_POOL_SWAP, MAVERICK_V2_POOL_SWAP_TOPIC0, maverickV2Decoder } from './maverick-v2-decoder';
 import base0xdc1a92c8 from './fixtures/base-0xdc1a92c8.json';
+import ethereum0x8a764813 from './fixtures/ethereum-0x8a764813.json';
 
 /*
- * Real recorded log (rotki/test-caching VCR cassette), cross-checked with rotki/rotki
- * rotkehlchen/tests/unit/decoders/test_aave_v3.py:
+ * Real recorded logs (rotki/test-caching VCR cassettes), cross-checked with rotki/rotki
+ * rotkehlchen/tests/unit/decoders/test_aave_v3.py and test_magpie.py:
  * - 0xdc1a92c8cbda2fe7917e633efd889d17fc62e88e0f584af65f577b5d2a8bcb3c (Base), cassette
  *   cassettes/unit/decoders/test_aave_v3/test_aave_v3_collateral_swap[base_accounts0].yaml, rotki test
  *   `test_aave_v3_collateral_swap`: an Aave V3 collateral swap through Aave's ParaSwap adapter; ParaSwap swapped
@@ -15,10 +16,17 @@ import base0xdc1a92c8 from './fixtures/base-0xdc1a92c8.json';
  *   0.000109666465527922 aBasWETH spent, 0.000090901062973315 aBaswstETH received, 0.000000000001857221 aBasWETH
  *   interest, gas 0.000006714097305863 ETH, timestamp 1755166263000. The receipt was rebuilt from the cassette text;
  *   its length equals the recorded Content-Length (19990) and its logsBloom recomputes.
- * The other cases below are logs ENCODED here with viem from the deployed ABI — a layout check of the paths the one
- * recording does not take (token B in, exact output, garbage), not evidence of what the chain emits.
+ * - 0x8a764813d69a773b1883eb5b64e33a7fd168f65865027fe20e0774943a10f764 (Ethereum), cassette
+ *   cassettes/unit/decoders/test_magpie/test_magpie_ethereum_usds_to_usdc_swap[ethereum_accounts0].yaml, rotki test
+ *   `test_magpie_ethereum_usds_to_usdc_swap`: through Magpie, 5.985 USDS → 5.983651 USDC in the Maverick V2 pool
+ *   0xdf9c…8878 (token B in, an exact-input swap), a 0.015 USDS Rabby interface fee paid beside it, gas
+ *   0.000536018493464816 ETH, timestamp 1749670655000 (the cassette's block 0x15a1f3d has timestamp 0x6849daff).
+ *   The receipt's length with its newline equals the recorded content-length (6381) and its logsBloom recomputes.
+ * The other cases below are logs ENCODED here with viem from the deployed ABI — a layout check of the paths the
+ * recordings do not take (an exact-output swap, garbage), not evidence of what the chain emits.
  */
 const collateralSwap = base0xdc1a92c8 as ReceiptFixture;
+const usdsToUsdc = ethereum0x8a764813 as ReceiptFixture;
 
 // Placeholder addresses: nothing here claims to be a deployed pool or router.
 const POOL = '0x00000000000000000000000000000000000000cc';
@@ -92,6 +100,71 @@ describe('maverick-v2 decoder', () => {
           fees: [expect.objectContaining({ kind: 'gas', amount: '6714097305863' })],
         }),
       ]);
+    });
+  });
+
+  describe('Magpie route USDS → USDC, pool 0xdf9c…8878 (Ethereum)', () => {
+    const POOL = '0xdf9c440111a17eafbecf5db37dd04c948e878878';
+    const USDS = '0xdc035d45d973e3ec169d2276ddab16f1e407384f';
+    const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+    const MAGPIE_EXECUTOR = '0x3611b82c7b13e72b26eb0e9be0613bee7a45ac7c';
+    const RABBY_FEE_WALLET = '0x39041f1b366fe33f9a5a79de5120f2aee2577ebc';
+    const USER = '0xe4b13d4de7e85e2a763bd440bc9bf921c69bc905';
+
+    it('is the one PoolSwap of the receipt: !tokenAIn, so USDS is token B (slot 1) in and USDC token A (slot 0) out', () => {
+      expect(fixtureLogsWithTopic(usdsToUsdc, MAVERICK_V2_POOL_SWAP_TOPIC0)).toHaveLength(1);
+      expect(maverickV2Decoder.decode(fixtureLog(usdsToUsdc, 0x139), 1)).toEqual({
+        kind: 'swap',
+        family: 'maverick-v2',
+        level: 'pool',
+        pool: { chainId: 1, address: POOL },
+        logIndex: 0x139,
+        tokenIn: { slot: 1 },
+        amountIn: 5_985_000_000_000_000_000n,
+        tokenOut: { slot: 0 },
+        amountOut: 5_983_651n,
+        eventSender: MAGPIE_EXECUTOR,
+        eventRecipient: MAGPIE_EXECUTOR,
+      });
+      const transfers = erc20Transfers(usdsToUsdc);
+      expect(transfers).toContainEqual(expect.objectContaining({ token: USDS, to: POOL, amount: 5_985_000_000_000_000_000n }));
+      expect(transfers).toContainEqual(expect.objectContaining({ token: USDC, from: POOL, amount: 5_983_651n }));
+    });
+
+    it('books what rotki books: 5.985 USDS → 5.983651 USDC for the sender, the Rabby fee beside it, and the gas', () => {
+      const { trades, rejected, pools } = tradesOfFixture(usdsToUsdc);
+      expect(rejected).toEqual([]);
+      // The pool's slots were proven by the receipt's own transfers: token A = USDC, token B = USDS.
+      expect(pools.get({ chainId: 1, address: POOL })?.tokens).toEqual([USDC, USDS]);
+      expect(trades).toEqual([
+        {
+          kind: 'swap',
+          tradeId: '1:0x8a764813d69a773b1883eb5b64e33a7fd168f65865027fe20e0774943a10f764:313',
+          userId: USER,
+          chainId: 1,
+          dex: 'maverick-v2',
+          tokenIn: USDS,
+          amountIn: '5985000000000000000',
+          tokenOut: USDC,
+          amountOut: '5983651',
+          timestamp: 1_749_670_655_000,
+          origin: {
+            txHash: '0x8a764813d69a773b1883eb5b64e33a7fd168f65865027fe20e0774943a10f764',
+            blockNumber: 0x15a1f3d,
+            logIndexes: [0x139],
+            txFrom: USER,
+            eventSender: MAGPIE_EXECUTOR,
+            eventRecipient: MAGPIE_EXECUTOR,
+            venues: [POOL],
+          },
+          fees: [
+            // rotki: 'Pay 0.015 USDS as Rabby interface fee' — the user sent it straight to the fee wallet.
+            { kind: 'other', token: USDS, amount: '15000000000000000' },
+            { kind: 'gas', token: '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', amount: '536018493464816' },
+          ],
+        },
+      ]);
+      expect(erc20Transfers(usdsToUsdc)).toContainEqual(expect.objectContaining({ token: USDS, from: USER, to: RABBY_FEE_WALLET, amount: 15_000_000_000_000_000n }));
     });
   });
 
