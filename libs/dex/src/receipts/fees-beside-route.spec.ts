@@ -8,7 +8,7 @@ import uniswapV4Ethereum from '../families/uniswap-v4/fixtures/ethereum-0x4a3d32
 import zeroexArbitrum from '../families/zeroex/fixtures/arbitrum-0x355c18ab.json';
 import zeroexBase from '../families/zeroex/fixtures/base-0x4a5eb8fa.json';
 import { erc20TransfersOf, netFlowsOf, type Erc20Transfer } from './erc20-transfers';
-import { feesBesideRoute, type RouteSides } from './fees-beside-route';
+import { cutBeforeUnwrap, feesBesideRoute, type RouteSides } from './fees-beside-route';
 import { normalizeReceipt } from './normalized-receipt';
 
 /** What the trade moves in the user's wallet: amounts plus every fee in that token, gas aside. */
@@ -142,6 +142,26 @@ describe('feesBesideRoute', () => {
     expect(feesBesideRoute(sides(), forwarded)).toEqual([]);
     const toVenue = [transfer(TOKEN_IN, USER, POOL, 1_003n), transfer(TOKEN_OUT, POOL, USER, 500n)];
     expect(feesBesideRoute(sides(), toVenue)).toEqual([]);
+  });
+
+  describe('cutBeforeUnwrap', () => {
+    const WETH = TOKEN_OUT;
+    const ZERO = '0x0000000000000000000000000000000000000000';
+    const receivers = new Set<Address>([ROUTER]);
+
+    it('is what the router sent a bystander in WETH before unwrapping the rest (a burn being the unwrap itself)', () => {
+      const transfers = [transfer(WETH, POOL, ROUTER, 500n), transfer(WETH, ROUTER, FEE_WALLET, 2n), transfer(WETH, ROUTER, ZERO, 498n)];
+      expect(cutBeforeUnwrap(WETH, 500n, 498n, receivers, sides(), transfers)).toBe(2n);
+    });
+
+    it('is nothing when the whole output was unwrapped, nothing was, or the rest is not accounted for exactly', () => {
+      const transfers = [transfer(WETH, POOL, ROUTER, 500n), transfer(WETH, ROUTER, FEE_WALLET, 2n)];
+      expect(cutBeforeUnwrap(WETH, 500n, 500n, receivers, sides(), transfers)).toBeUndefined();
+      expect(cutBeforeUnwrap(WETH, 500n, 0n, receivers, sides(), transfers)).toBeUndefined();
+      expect(cutBeforeUnwrap(WETH, 500n, 497n, receivers, sides(), transfers)).toBeUndefined();
+      // The rest went to the user as WETH: that is the user's WETH, not a cut.
+      expect(cutBeforeUnwrap(WETH, 500n, 498n, receivers, sides(), [transfer(WETH, ROUTER, USER, 2n)])).toBeUndefined();
+    });
   });
 
   it('leaves a user who received more than the route delivered, or nothing, as the pools report', () => {

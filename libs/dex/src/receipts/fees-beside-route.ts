@@ -7,19 +7,23 @@ export interface FeeBesideRoute {
   readonly amount: bigint;
 }
 
-/** One trade's sides as the route booked them, and what in the receipt is not a fee recipient. */
-export interface RouteSides {
+/** Who in the receipt took part in the trade, so is never the recipient of a fee. */
+export interface Participants {
   readonly user: Address;
+  /** Every pool and settlement contract of the receipt's swaps. */
+  readonly venues: ReadonlySet<Address>;
+  /** Every address that emitted a log in the receipt. */
+  readonly emitters: ReadonlySet<Address>;
+}
+
+/** One trade's sides as the route booked them. */
+export interface RouteSides extends Participants {
   readonly tokenIn: Address;
   /** What the trade already takes from the user in `tokenIn`: its amountIn plus fees booked in that token. */
   readonly spentIn: bigint;
   readonly tokenOut: Address;
   /** What the route delivered in `tokenOut` before anything was taken from it. */
   readonly deliveredOut: bigint;
-  /** Every pool and settlement contract of the receipt's swaps. */
-  readonly venues: ReadonlySet<Address>;
-  /** Every address that emitted a log in the receipt. */
-  readonly emitters: ReadonlySet<Address>;
 }
 
 /**
@@ -56,11 +60,32 @@ export function feesBesideRoute(sides: RouteSides, transfers: readonly Erc20Tran
   return fees;
 }
 
-function takenBy(token: Address, payers: ReadonlySet<Address>, expected: bigint, sides: RouteSides, transfers: readonly Erc20Transfer[]): FeeBesideRoute | undefined {
+/**
+ * A router that took its cut in the wrapped native coin and unwrapped the rest for the user (the Universal Router's
+ * fee on a swap to ETH): the route delivered `delivered` of the wrapper to `receivers`, the receipt unwrapped
+ * `unwrapped`, and the rest went from the receivers to bystanders, exactly. The cut, or undefined when the receipt
+ * does not account for it that way. Burns are the unwraps themselves (Arbitrum's WETH), never the cut.
+ */
+export function cutBeforeUnwrap(
+  wrapped: Address,
+  delivered: bigint,
+  unwrapped: bigint,
+  receivers: ReadonlySet<Address>,
+  participants: Participants,
+  transfers: readonly Erc20Transfer[],
+): bigint | undefined {
+  const cut = delivered - unwrapped;
+  if (unwrapped <= 0n || cut <= 0n) return undefined;
+  return takenBy(wrapped, receivers, cut, participants, transfers.filter((t) => t.to !== ZERO))?.amount;
+}
+
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+function takenBy(token: Address, payers: ReadonlySet<Address>, expected: bigint, participants: Participants, transfers: readonly Erc20Transfer[]): FeeBesideRoute | undefined {
   const bystander = (recipient: Address) =>
-    recipient !== sides.user &&
-    !sides.venues.has(recipient) &&
-    (!sides.emitters.has(recipient) || recipient === token) &&
+    recipient !== participants.user &&
+    !participants.venues.has(recipient) &&
+    (!participants.emitters.has(recipient) || recipient === token) &&
     !transfers.some((t) => t.from === recipient && t.token === token) &&
     !transfers.some((t) => t.to === recipient && t.token !== token);
   let taken = 0n;

@@ -28,11 +28,14 @@ describe('native legs of router routes', () => {
     expect(tradesOfFixture(pancakeArbitrum as ReceiptFixture).trades[0]).toMatchObject({ tokenOut: NATIVE_TOKEN, amountOut: '2036613409952366' });
   });
 
-  it('keeps WETH when the unwrapped amount is not the route’s output (the router took its fee in WETH first)', () => {
+  it('books ETH less the router’s cut when the router kept its fee in WETH and unwrapped the rest', () => {
     // Uniswap's router on Arbitrum: the pool paid 0.029015… WETH, 0.0000725… went to the fee collector as WETH, only the
-    // rest was burnt for ETH. Booking ETH for the whole output would invent ETH the user never got.
+    // rest was burnt for ETH. rotki books 'Receive 0.029015039707052972 ETH' and 'Spend 0.000072537599267632 ETH as a
+    // Uniswap V4 fee': the user's ETH grows by the burnt amount, and no WETH is left in their book.
     const { trades } = tradesOfFixture(uniswapV3Arbitrum as ReceiptFixture);
-    expect(trades[0]).toMatchObject({ tokenOut: WRAPPED_NATIVE[42161], amountOut: '29015039707052972' });
+    expect(trades[0]).toMatchObject({ tokenOut: NATIVE_TOKEN, amountOut: '29015039707052972' });
+    expect(trades[0]?.fees?.filter((f) => f.kind !== 'gas')).toEqual([{ kind: 'other', token: NATIVE_TOKEN, amount: '72537599267632' }]);
+    expect(wrapsOf(uniswapV3Arbitrum as ReceiptFixture)?.unwraps).toEqual([29_015_039_707_052_972n - 72_537_599_267_632n]);
   });
 
   describe('isNativeLeg', () => {

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { Trade, TradeRetraction } from '@hyperdex/contracts';
+import type { Trade, TradeFee, TradeRetraction } from '@hyperdex/contracts';
 import type { DecodedSwap } from '../core/decoded-swap';
 import type { DexFamilyId } from '../core/family-id';
 import type { RawLog } from '../core/raw-log';
@@ -7,7 +7,7 @@ import { NATIVE_TOKEN } from '../families/shared/swap-result';
 import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
 import { erc20TransfersOf, netFlowsOf, type Erc20Transfer } from './erc20-transfers';
-import { feesBesideRoute } from './fees-beside-route';
+import { cutBeforeUnwrap, feesBesideRoute, type Participants } from './fees-beside-route';
 import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
 import { safeExecutionsOf, type SafeExecution } from './safe-executions';
 import { userOperationsOf, type UserOperation } from './user-operations';
@@ -165,7 +165,7 @@ function buildTrades(receipt: NormalizedReceipt, logs: readonly RawLog[], { clas
     // Only a user's one route can be checked against their transfers: two routes' flows would mix.
     const flows = summaries.length === 0 && legs.length === 1 ? netFlowsOf(user, transfers) : undefined;
     // Native coin only moves with the transaction's sender or a UserOperation's account; summaries already name it.
-    const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, executions) : undefined;
+    const native = summaries.length === 0 ? senderNative(receipt, user, logs, transfers, executions, { user, venues, emitters }) : undefined;
     for (const route of legs) {
       const trade = tradeOf(receipt, user, route, flows, native);
       if (trade === null) {
@@ -246,6 +246,8 @@ function completeFromTransfers(route: readonly ResolvedSwap[], tokenIn: Side, to
 interface SenderNative {
   readonly wraps: NativeWraps;
   readonly senderFlow: bigint;
+  /** The cut a router kept in the wrapper before unwrapping the rest of `delivered` (paid out by `venue`) for the user. */
+  readonly cutBeforeUnwrap: (delivered: bigint, venue: Address) => bigint | undefined;
 }
 
 function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly ResolvedSwap[], flows?: Map<Address, bigint>, native?: SenderNative): Trade | null {
@@ -266,10 +268,20 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
   const asNative = (token: Address, side: 'in' | 'out', amount: bigint): Address =>
     native && token === native.wraps.wrapped && isNativeLeg(side, amount, native.senderFlow, native.wraps) ? (NATIVE_TOKEN as Address) : token;
   const tokenIn: Side = [asNative(routeIn, 'in', -paid), paid];
-  const tokenOut: Side = [asNative(routeOut, 'out', received), received];
+  // What the router unwrapped for the sender after keeping its cut in WETH reached them as the coin, less that cut.
+  const cut = native && routeOut === native.wraps.wrapped && native.senderFlow <= 0n && asNative(routeOut, 'out', received) === routeOut
+    ? native.cutBeforeUnwrap(received, last.venue)
+    : undefined;
+  const tokenOut: Side = [cut === undefined ? asNative(routeOut, 'out', received) : (NATIVE_TOKEN as Address), received];
   // A fee the event counts inside amountIn (CoW) is not exchanged: the trade contract wants it on top of amountIn.
   const fee = route.length === 1 ? first.fee : undefined;
   const feeInside = fee !== undefined && fee.token === tokenIn[0] && fee.amount > 0n && fee.amount < -tokenIn[1] ? fee.amount : 0n;
+  // A fee the event could not have taken out of amountIn (another token) is still paid on top; one that would empty
+  // amountIn is left inside it rather than counted twice.
+  const fees: TradeFee[] = [
+    ...(fee && (feeInside > 0n || (fee.amount > 0n && fee.token !== tokenIn[0])) ? [{ kind: 'protocol' as const, token: fee.token, amount: fee.amount.toString() }] : []),
+    ...(cut !== undefined ? [{ kind: 'other' as const, token: NATIVE_TOKEN, amount: cut.toString() }] : []),
+  ];
   return {
     kind: 'swap',
     tradeId: `${receipt.chainId}:${receipt.transactionHash}:${first.logIndex}`,
@@ -280,11 +292,7 @@ function tradeOf(receipt: NormalizedReceipt, user: Address, route: readonly Reso
     tokenOut: tokenOut[0],
     amountIn: (-tokenIn[1] - feeInside).toString(),
     amountOut: tokenOut[1].toString(),
-    // A fee the event could not have taken out of amountIn (another token) is still paid on top; one that would empty
-    // amountIn is left inside it rather than counted twice.
-    ...(fee && (feeInside > 0n || (fee.amount > 0n && fee.token !== tokenIn[0]))
-      ? { fees: [{ kind: 'protocol' as const, token: fee.token, amount: fee.amount.toString() }] }
-      : {}),
+    ...(fees.length > 0 ? { fees } : {}),
     timestamp: receipt.timestampMs,
     origin: {
       txHash: receipt.transactionHash,
@@ -309,13 +317,23 @@ function senderNative(
   logs: readonly RawLog[],
   transfers: readonly Erc20Transfer[],
   executions: readonly AccountExecution[],
+  participants: Participants,
 ): SenderNative | undefined {
   const own = executions.filter((run) => run.account === user);
   if (own.length === 0 && user !== receipt.from) return undefined;
   const scope = own.length === 0 ? logs : logs.filter((log) => own.some((run) => log.logIndex > run.after && log.logIndex < run.at));
   const inScope = new Set(scope.map((log) => log.logIndex));
   const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
-  return wraps ? { wraps, senderFlow: netFlowsOf(user, transfers).get(wraps.wrapped) ?? 0n } : undefined;
+  if (!wraps) return undefined;
+  const unwrapped = wraps.unwraps.reduce((total, amount) => total + amount, 0n);
+  return {
+    wraps,
+    senderFlow: netFlowsOf(user, transfers).get(wraps.wrapped) ?? 0n,
+    cutBeforeUnwrap: (delivered, venue) => {
+      const receivers = new Set(transfers.filter((t) => t.token === wraps.wrapped && t.from === venue).map((t) => t.to));
+      return cutBeforeUnwrap(wraps.wrapped, delivered, unwrapped, receivers, participants, transfers);
+    },
+  };
 }
 
 /** A span of the receipt a smart account (a Safe, a UserOperation's account) executed itself. */
