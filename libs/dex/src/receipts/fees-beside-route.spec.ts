@@ -30,8 +30,8 @@ describe('fees beside the route, on real receipts', () => {
   it.each([
     // [fixture, what rotki (or the cassette) shows was taken, fee token]
     ['Uniswap V4 via the Universal Router: 2.325394 USDC interface fee out of the output', uniswapV4Ethereum, '2325394', '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48'],
-    ['0x meta-transaction (Arbitrum): 79.726078 USDC paid by the taker to the relayer side', zeroexArbitrum, '79726078', '0xaf88d065e77c8cc2239327c5edb3a432268e5831'],
-    ['0x meta-transaction (Base): 4.288419 USDC', zeroexBase, '4288419', '0x833589fcd6edb6e08f4c7c32d4f71b54bda02913'],
+    ['0x meta-transaction (Arbitrum): 79.726078 USDC the taker paid to 0x’s fee recipient 0x38f5…aa90', zeroexArbitrum, '79726078', '0xaf88d065e77c8cc2239327c5edb3a432268e5831'],
+    ['0x meta-transaction (Base): 4.288419 USDC to the same fee recipient', zeroexBase, '4288419', '0x833589fcd6edb6e08f4c7c32d4f71b54bda02913'],
     ['1inch v5 executor keeping 0.45 ARB of the 150 ARB input before the first hop', traderJoeArbitrum, '450000000000000000', '0x912ce59144191c1204e64559fe8253a0e49e6548'],
     ['Magpie with a 0.015 USDS Rabby fee the user sent straight to the fee wallet', maverickV2Ethereum, '15000000000000000', '0xdc035d45d973e3ec169d2276ddab16f1e407384f'],
   ])('%s', (_name, fixture, amount, token) => {
