@@ -29,7 +29,7 @@ export interface RouteSides extends Participants {
 /**
  * The pool amounts are what was exchanged; the user's wallet can differ by what a router skimmed on the way: the
  * Universal Router's interface fee out of the output, an executor's cut of the input, a 0x meta-transaction fee the
- * taker paid the relayer. Booked as the pool amounts alone, the user's balances drift from the chain by that much.
+ * taker paid 0x's fee recipient. Booked as the pool amounts alone, the user's balances drift from the chain by that much.
  *
  * A side's difference is a fee only when the receipt shows where it went, exactly: transfers of that token, from the
  * user or from whoever carried the user's payment (input side) or from whoever paid the user (output side), to

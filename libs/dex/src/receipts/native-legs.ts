@@ -39,7 +39,8 @@ export function nativeWrapsOf(chainId: number, logs: readonly RawLog[], transfer
   return { wrapped, wraps, unwraps };
 }
 
-const sum = (values: readonly bigint[]): bigint => values.reduce((total, v) => total + v, 0n);
+/** The total of some token amounts. */
+export const sum = (values: readonly bigint[]): bigint => values.reduce((total, v) => total + v, 0n);
 
 /**
  * Whether the wrapped coin a route starts (ends) with was the sender's native coin, wrapped (unwrapped) by the router:

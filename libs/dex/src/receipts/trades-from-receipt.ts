@@ -8,7 +8,7 @@ import type { PoolTokenDirectory } from '../pools/pool-token-directory';
 import type { LogClassifier } from '../registry/log-classifier';
 import { erc20TransfersOf, netFlowsOf, type Erc20Transfer } from './erc20-transfers';
 import { cutBeforeUnwrap, feesBesideRoute, type Participants } from './fees-beside-route';
-import { isNativeLeg, nativeWrapsOf, type NativeWraps } from './native-legs';
+import { isNativeLeg, nativeWrapsOf, sum, type NativeWraps } from './native-legs';
 import { safeExecutionsOf, type SafeExecution } from './safe-executions';
 import { userOperationsOf, type UserOperation } from './user-operations';
 import type { NormalizedReceipt } from './normalized-receipt';
@@ -325,7 +325,7 @@ function senderNative(
   const inScope = new Set(scope.map((log) => log.logIndex));
   const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
   if (!wraps) return undefined;
-  const unwrapped = wraps.unwraps.reduce((total, amount) => total + amount, 0n);
+  const unwrapped = sum(wraps.unwraps);
   return {
     wraps,
     senderFlow: netFlowsOf(user, transfers).get(wraps.wrapped) ?? 0n,
