@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
 import { DashboardGateway } from './dashboard.gateway';
 
 export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
@@ -24,21 +24,21 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
       groupId: `gateway-${this.instanceId}-positions`,
       fromBeginning: false,
       commitOffsets: false,
-      handler: async (update) => this.gateway.sendExposure(update),
+      handleBatch: eachEvent(async (update) => this.gateway.sendExposure(update)),
     });
     await this.subscribers.subscribe({
       topic: Topics.alertNotifications,
       groupId: `gateway-${this.instanceId}-alerts`,
       fromBeginning: false,
       commitOffsets: false,
-      handler: async (notification) => this.gateway.sendAlert(notification),
+      handleBatch: eachEvent(async (notification) => this.gateway.sendAlert(notification)),
     });
     await this.subscribers.subscribe({
       topic: Topics.riskMetrics,
       groupId: `gateway-${this.instanceId}-risk-metrics`,
       fromBeginning: false,
       commitOffsets: false,
-      handler: async (metrics) => this.gateway.sendRiskMetrics(metrics),
+      handleBatch: eachEvent(async (metrics) => this.gateway.sendRiskMetrics(metrics)),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
 import { ChainIngestionService } from './chain-ingestion.service';
 
 const GROUP = 'ingestion-chain-receipts';
@@ -18,9 +18,9 @@ export class ChainReceiptsConsumer implements OnApplicationBootstrap {
       topic: Topics.chainReceipts,
       groupId: GROUP,
       fromBeginning: true,
-      handler: async (receipt, context) => {
+      handleBatch: eachEvent(async (receipt, context) => {
         await this.chain.ingest([receipt], { partition: context.partition, offset: context.offset, consumerGroup: GROUP });
-      },
+      }),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
 import { PortfolioService } from './portfolio.service';
 
 export const POSITIONS_INSTANCE_ID = Symbol('POSITIONS_INSTANCE_ID');
@@ -25,7 +25,7 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       // Every start replays the compacted token topic: what chain data taught is not in the registry file.
       fromBeginning: true,
       commitOffsets: false,
-      handler: (token) => this.portfolio.learnToken(token),
+      handleBatch: eachEvent((token) => this.portfolio.learnToken(token)),
     });
     await this.subscribers.subscribe({
       topic: Topics.prices,
@@ -33,14 +33,14 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       // Every start replays the compacted price topic into memory, even with a reused instance id.
       fromBeginning: true,
       commitOffsets: false,
-      handler: (tick) => this.portfolio.applyPrice(tick),
+      handleBatch: eachEvent((tick) => this.portfolio.applyPrice(tick)),
     });
     await this.subscribers.subscribe({
       topic: Topics.trades,
       groupId: 'positions',
       fromBeginning: true,
       onAssignment: (partitions) => this.portfolio.retainPartitions(partitions),
-      handler: (event, context) => this.portfolio.applyLedgerEvent(event, context),
+      handleBatch: eachEvent((event, context) => this.portfolio.applyLedgerEvent(event, context)),
     });
   }
 }

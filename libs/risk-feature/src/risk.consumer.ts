@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
 import type { RiskConfig } from './risk.config';
 import { RISK_CONFIG, RiskEngineService } from './risk-engine.service';
 
@@ -20,16 +20,16 @@ export class RiskConsumer implements OnApplicationBootstrap {
       // The compacted topic replays each token's latest price, so a restarted instance knows where markets are.
       fromBeginning: true,
       commitOffsets: false,
-      handler: async (tick) => this.engine.applyPrice(tick),
+      handleBatch: eachEvent(async (tick) => this.engine.applyPrice(tick)),
     });
     await this.subscribers.subscribe({
       topic: Topics.positions,
       groupId: 'risk',
       // A new deployment judges the present, not a replay of every past exposure.
       fromBeginning: false,
-      handler: async (update) => {
+      handleBatch: eachEvent(async (update) => {
         await this.engine.evaluate(update);
-      },
+      }),
     });
   }
 }

@@ -50,12 +50,19 @@ export const ExposureCauseSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('price'), chainId, token: evmAddress }),
 ]);
 
-/** A user's exposure after a trade or a price move, valued at the latest known prices. */
+/**
+ * A user's exposure after one or more ledger events or price moves, valued at the latest known prices. Under load
+ * positions folds several events of one user into one update; it then names every one of them in `causes`, so a
+ * client can still tell that its trade took effect (see `causesOf`).
+ */
 export const ExposureUpdateSchema = z.strictObject({
   eventId: identifier(300),
   userId,
   asOf: epochMillis,
+  /** The last event this update covers (the only one when `causes` is absent). */
   cause: ExposureCauseSchema,
+  /** Every event this update covers, in the order they were applied; the last equals `cause`. Absent means `[cause]`. */
+  causes: z.array(ExposureCauseSchema).min(1).max(10_000).optional(),
   /** Σ |value| over priced positions. */
   grossExposureUsd: decimalString,
   /** Σ value over priced positions (longs minus shorts). */
@@ -78,3 +85,13 @@ export type TokenPosition = z.infer<typeof TokenPositionSchema>;
 export type TradeOutcomeEvent = z.infer<typeof TradeOutcomeSchema>;
 export type ExposureCause = z.infer<typeof ExposureCauseSchema>;
 export type ExposureUpdate = z.infer<typeof ExposureUpdateSchema>;
+
+/** Every ledger event and price move an update covers, in the order applied. */
+export function causesOf(update: Pick<ExposureUpdate, 'cause' | 'causes'>): readonly ExposureCause[] {
+  return update.causes ?? [update.cause];
+}
+
+/** The trade ids (trades and retractions) an update covers: how a producer learns that its trade took effect. */
+export function tradeIdsOf(update: Pick<ExposureUpdate, 'cause' | 'causes'>): string[] {
+  return causesOf(update).flatMap((c) => (c.kind === 'trade' || c.kind === 'retraction' ? [c.tradeId] : []));
+}

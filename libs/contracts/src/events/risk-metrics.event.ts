@@ -30,8 +30,15 @@ export const RiskMetricsSchema = z.strictObject({
   eventId: identifier(300),
   userId,
   asOf: epochMillis,
-  /** The exposure update these figures were computed from. */
+  /** The exposure update these figures were computed from (the latest, when several were folded in). */
   sourceEventId: identifier(300),
+  /**
+   * Every exposure update folded into these figures, in order; the last is `sourceEventId`. Risk evaluates a user
+   * once per batch on their latest state, so one RiskMetrics may cover several updates. Absent means `[sourceEventId]`.
+   */
+  sourceEventIds: z.array(identifier(300)).min(1).max(10_000).optional(),
+  /** Every trade id (trades and retractions) those exposure updates covered; absent when they covered none. */
+  tradeIds: z.array(identifier(200)).max(10_000).optional(),
   grossExposureUsd: decimalString,
   netExposureUsd: decimalString,
   concentration: z.strictObject({ largestShare: nullableDecimal, herfindahl: nullableDecimal }),
@@ -39,6 +46,11 @@ export const RiskMetricsSchema = z.strictObject({
     historical: VarFiguresSchema.nullable(),
     parametric: VarFiguresSchema.nullable(),
     monteCarlo: VarFiguresSchema.nullable(),
+    /**
+     * When the Monte Carlo figures were computed (epoch ms). Monte Carlo runs off the hot path, in a worker pool, so
+     * they can be older than `asOf`; null while none exist for the user's current book.
+     */
+    monteCarloAsOf: epochMillis.nullable().optional(),
     /** Aligned return observations behind the figures. */
     returnPoints: z.number().int().nonnegative(),
   }),

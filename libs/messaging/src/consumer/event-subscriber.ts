@@ -1,21 +1,14 @@
-import type { Consumer, EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TopicContracts, decodeJson, type TopicName, type TopicPayload } from '@hyperdex/contracts';
+import { TopicContracts, decodeJson, type FieldError, type TopicName, type TopicPayload } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { withConsumeSpan } from '@hyperdex/telemetry';
+import { extractRecordTrace, withBatchConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
-import type { EventPublisher } from '../producer/event-publisher';
+import type { EventPublisher, RawRecord } from '../producer/event-publisher';
 import { buildDeadLetter } from './dead-letter';
-import { PermanentFailure } from './permanent-failure';
+import { isPermanentFailure, type BatchHandler, type InboundEvent, type MessageContext } from './inbound-event';
 
-export interface MessageContext {
-  topic: TopicName;
-  partition: number;
-  offset: string;
-  key: string | null;
-  /** Broker timestamp of the record (epoch ms). */
-  timestamp: number;
-}
+export type { MessageContext } from './inbound-event';
 
 export interface SubscriptionOptions<T extends TopicName> {
   topic: T;
@@ -29,14 +22,25 @@ export interface SubscriptionOptions<T extends TopicName> {
   commitOffsets?: boolean;
   /** Called with this member's partitions after every (re)join, so partition-scoped state can be dropped. */
   onAssignment?: (partitions: readonly number[]) => void;
-  handler: (payload: TopicPayload<T>, context: MessageContext) => Promise<void>;
+  /** Records per handler call at most; default KAFKA_CONSUMER_MAX_BATCH. */
+  maxBatch?: number;
+  handleBatch: BatchHandler<T>;
+}
+
+interface Refusal {
+  message: KafkaMessage;
+  reason: string;
+  errors: FieldError[];
+  attempts: number;
 }
 
 /**
- * One consumer-group member on one topic. Each record is decoded and validated against the topic's contract:
- * a malformed record or a PermanentFailure goes to `<topic>.dlq` with the reason and the consumer moves on;
- * any other error is retried with backoff (heartbeating) until it succeeds, so nothing is skipped during an
- * outage. Offsets are committed by kafkajs only after the handler has returned, so effects precede commits.
+ * One consumer-group member on one topic, batch-first. Each fetched batch of a partition is split into chunks of at
+ * most `maxBatch` records, in order; each record is decoded and validated against the topic's contract, and the
+ * valid ones go to the handler together. A malformed record, or one the handler refuses for good, goes to
+ * `<topic>.dlq` with the reason; any other error retries the chunk with backoff (heartbeating) until it succeeds,
+ * so nothing is skipped during an outage. A chunk's offset is resolved and committed only after the handler has
+ * returned and its dead letters are acknowledged, so effects always precede commits.
  */
 export class EventSubscription<T extends TopicName> {
   private consumer: Consumer;
@@ -59,9 +63,9 @@ export class EventSubscription<T extends TopicName> {
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
       autoCommit: this.options.commitOffsets ?? true,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.connection.settings.consumerConcurrency,
-      eachMessage: (payload) =>
-        withConsumeSpan(this.options.topic, payload.partition, payload.message.offset, payload.message.headers, () => this.handle(payload)),
+      eachBatch: (payload) => this.handleFetched(payload),
     });
   }
 
@@ -120,63 +124,106 @@ export class EventSubscription<T extends TopicName> {
     if (!this.joined) throw new Error(`consumer of ${this.options.topic} has not joined group ${this.options.groupId}`);
   }
 
-  private async handle({ partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const { topic, groupId } = this.options;
-    const contract = TopicContracts[topic];
-    if (message.value === null && contract.compacted) return; // a tombstone: nothing to apply
-    const context: MessageContext = {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString('utf8') ?? null,
-      timestamp: Number(message.timestamp),
-    };
-    const decoded =
-      message.value === null
-        ? { ok: false as const, errors: [{ field: '(root)', reason: 'is empty (null record value)' }] }
-        : decodeJson(contract.schema, message.value.toString('utf8'));
-    if (!decoded.ok) {
-      await this.deadLetter(partition, message, 'message does not match the topic contract', decoded.errors, 1);
-      return;
+  private async handleFetched({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const maxBatch = this.options.maxBatch ?? this.connection.settings.consumerMaxBatch;
+    for (let start = 0; start < batch.messages.length; start += maxBatch) {
+      // Stop at a rebalance or shutdown: the uncommitted rest goes to the partition's next owner.
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + maxBatch);
+      await this.handleChunk(batch.partition, chunk, heartbeat);
+      resolveOffset((chunk[chunk.length - 1] as KafkaMessage).offset);
+      if (this.options.commitOffsets ?? true) await commitOffsetsIfNecessary();
+      await heartbeat();
     }
-    const stopTimer = this.metrics.handlerSeconds.startTimer({ topic });
+  }
+
+  private async handleChunk(partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    const { topic } = this.options;
+    const contract = TopicContracts[topic];
+    const events: Array<InboundEvent<T>> = [];
+    const messageOf = new Map<InboundEvent<T>, KafkaMessage>();
+    const refused: Refusal[] = [];
+    for (const message of messages) {
+      if (message.value === null && contract.compacted) continue; // a tombstone: nothing to apply
+      const decoded =
+        message.value === null
+          ? { ok: false as const, errors: [{ field: '(root)', reason: 'is empty (null record value)' }] }
+          : decodeJson(contract.schema, message.value.toString('utf8'));
+      if (!decoded.ok) {
+        refused.push({ message, reason: 'message does not match the topic contract', errors: decoded.errors, attempts: 1 });
+        continue;
+      }
+      const event: InboundEvent<T> = { payload: decoded.value as TopicPayload<T>, context: contextOf(topic, partition, message) };
+      events.push(event);
+      messageOf.set(event, message);
+    }
+    if (events.length > 0) {
+      const stopTimer = this.metrics.handlerSeconds.startTimer({ topic });
+      const rejected = await this.runWithRetry(partition, events, heartbeat);
+      stopTimer();
+      for (const { event, failure, attempts } of rejected) {
+        refused.push({ message: messageOf.get(event) as KafkaMessage, reason: failure.message, errors: failure.errors, attempts });
+      }
+      this.metrics.messagesConsumed.inc({ topic, outcome: 'ok' }, events.length - rejected.length);
+    }
+    if (refused.length > 0) await this.deadLetter(partition, refused);
+  }
+
+  /**
+   * Runs the handler until it succeeds. A PermanentFailure thrown for a batch of several records is narrowed down by
+   * retrying them one by one, so only a record that fails on its own is refused.
+   */
+  private async runWithRetry(
+    partition: number,
+    events: ReadonlyArray<InboundEvent<T>>,
+    heartbeat: () => Promise<void>,
+  ): Promise<Array<{ event: InboundEvent<T>; failure: { message: string; errors: FieldError[] }; attempts: number }>> {
+    const { topic, groupId } = this.options;
+    const first = events[0] as InboundEvent<T>;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.handler(decoded.value as TopicPayload<T>, context);
-        stopTimer();
-        this.metrics.messagesConsumed.inc({ topic, outcome: 'ok' });
-        return;
+        const outcome = await withBatchConsumeSpan(topic, partition, first.context.offset, events.map((e) => e.context.trace), () => this.options.handleBatch(events));
+        return (outcome?.rejected ?? []).map((r) => ({ ...r, attempts: attempt }));
       } catch (error) {
-        if (error instanceof PermanentFailure) {
-          await this.deadLetter(partition, message, error.message, error.errors, attempt);
-          return;
+        if (isPermanentFailure(error)) {
+          if (events.length === 1) return [{ event: first, failure: error, attempts: attempt }];
+          const rejected = [];
+          for (const event of events) rejected.push(...(await this.runWithRetry(partition, [event], heartbeat)));
+          return rejected;
         }
         if (this.stopping) throw error;
         const backoff = Math.min(this.connection.settings.maxRetryBackoffMs, 50 * 2 ** Math.min(attempt, 16));
         this.logger.warn(
-          { topic, partition, offset: message.offset, groupId, attempt, backoffMs: backoff, err: error },
+          { topic, partition, offset: first.context.offset, records: events.length, groupId, attempt, backoffMs: backoff, err: error },
           'handler failed; retrying',
         );
         await sleep(backoff);
-        // Throws during a rebalance, handing the uncommitted record to the partition's next owner.
+        // Throws during a rebalance, handing the uncommitted records to the partition's next owner.
         await heartbeat();
       }
     }
   }
 
-  private async deadLetter(
-    partition: number,
-    message: EachMessagePayload['message'],
-    reason: string,
-    errors: Parameters<typeof buildDeadLetter>[5],
-    attempts: number,
-  ): Promise<void> {
+  private async deadLetter(partition: number, refused: readonly Refusal[]): Promise<void> {
     const { topic, groupId } = this.options;
-    const letter = buildDeadLetter(topic, partition, message, groupId, reason, errors, attempts, Date.now());
-    await this.publisher.publishRaw(letter.topic, [{ key: letter.key, value: letter.value, headers: { 'content-type': 'application/json' } }]);
-    this.metrics.messagesConsumed.inc({ topic, outcome: 'dead-lettered' });
-    this.logger.warn({ topic, partition, offset: message.offset, reason, errors }, 'dead-lettered a message');
+    const now = Date.now();
+    const letters = refused.map((r) => buildDeadLetter(topic, partition, r.message, groupId, r.reason, r.errors, r.attempts, now));
+    const records: RawRecord[] = letters.map((l) => ({ key: l.key, value: l.value, headers: { 'content-type': 'application/json' } }));
+    await this.publisher.publishRaw(letters[0]?.topic as string, records);
+    this.metrics.messagesConsumed.inc({ topic, outcome: 'dead-lettered' }, refused.length);
+    for (const r of refused) this.logger.warn({ topic, partition, offset: r.message.offset, reason: r.reason, errors: r.errors }, 'dead-lettered a message');
   }
+}
+
+function contextOf(topic: TopicName, partition: number, message: KafkaMessage): MessageContext {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? null,
+    timestamp: Number(message.timestamp),
+    trace: extractRecordTrace(message.headers),
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,6 +7,14 @@ export const kafkaEnvSchema = z.object({
   KAFKA_TOPIC_PARTITIONS: envInt(6, 1, 1_000),
   KAFKA_REPLICATION_FACTOR: envInt(1, 1, 10),
   KAFKA_CONSUMER_CONCURRENCY: envInt(3, 1, 64),
+  /** Records handed to a handler at most at once (one partition's, in order); a larger fetch is split. */
+  KAFKA_CONSUMER_MAX_BATCH: envInt(500, 1, 100_000),
+  /** Produce requests in flight at once per service; publishes made meanwhile leave together in the next one. */
+  KAFKA_PRODUCER_MAX_IN_FLIGHT: envInt(2, 1, 64),
+  /** Extra wait (ms) for a lone record to gather company when nothing is in flight; 0 sends at once. */
+  KAFKA_PRODUCER_LINGER_MS: envInt(0, 0, 1_000),
+  /** Records per produce request at most. */
+  KAFKA_PRODUCER_MAX_BATCH: envInt(2_000, 1, 100_000),
   KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
   /** How long the group waits for a silent member before handing its partitions to another (broker minimum 6 s). */
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
@@ -21,6 +29,10 @@ export interface KafkaSettings {
   replicationFactor: number;
   /** Partitions processed in parallel by one consumer (order is kept within each partition). */
   consumerConcurrency: number;
+  consumerMaxBatch: number;
+  producerMaxInFlight: number;
+  producerLingerMs: number;
+  producerMaxBatchRecords: number;
   /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
   maxRetryBackoffMs: number;
   sessionTimeoutMs: number;
@@ -34,6 +46,10 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
+    consumerMaxBatch: env.KAFKA_CONSUMER_MAX_BATCH,
+    producerMaxInFlight: env.KAFKA_PRODUCER_MAX_IN_FLIGHT,
+    producerLingerMs: env.KAFKA_PRODUCER_LINGER_MS,
+    producerMaxBatchRecords: env.KAFKA_PRODUCER_MAX_BATCH,
     maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     createTopics: env.KAFKA_CREATE_TOPICS,

@@ -1,15 +1,27 @@
-import { Partitioners, type IHeaders, type Producer } from 'kafkajs';
+import { Partitioners, type IHeaders, type Message, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { withPublishSpan } from '@hyperdex/telemetry';
+import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
+import type { MessageContext } from '../consumer/inbound-event';
+import { SendCoalescer, type TopicBatch } from './send-coalescer';
 
 export interface RawRecord {
   key: string | null;
   value: string;
   headers?: IHeaders;
 }
+
+/** One event to publish, on any topic: the payload is checked against that topic's contract. */
+export type OutboundEvent = {
+  [T in TopicName]: {
+    readonly topic: T;
+    readonly payload: TopicPayload<T>;
+    /** The consumed record that caused this one: the published record continues its trace. */
+    readonly causedBy?: MessageContext;
+  };
+}[TopicName];
 
 /** Raised when the service itself tried to publish a payload that breaks the topic's contract (a bug, not input). */
 export class ContractViolationError extends Error {
@@ -20,11 +32,13 @@ export class ContractViolationError extends Error {
 }
 
 /**
- * Publishes typed events: validates each against its topic contract, keys it as the contract says,
- * and resolves only when all in-sync replicas have it (idempotent producer, acks=all).
+ * Publishes typed events: validates each against its topic contract, keys it as the contract says, and resolves
+ * only when all in-sync replicas have it (idempotent producer, acks=all). Concurrent publishes are merged into few
+ * produce requests (see SendCoalescer), so a service that publishes per batch pays one round trip per batch.
  */
 export class EventPublisher {
   private readonly producer: Producer;
+  private readonly coalescer: SendCoalescer<Message>;
   private connected = false;
 
   constructor(
@@ -43,6 +57,12 @@ export class EventPublisher {
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connected = false;
     });
+    const { producerMaxInFlight, producerLingerMs, producerMaxBatchRecords } = connection.settings;
+    this.coalescer = new SendCoalescer<Message>((batches) => this.send(batches), {
+      maxInFlight: producerMaxInFlight,
+      lingerMs: producerLingerMs,
+      maxRecords: producerMaxBatchRecords,
+    });
   }
 
   async connect(): Promise<void> {
@@ -59,34 +79,64 @@ export class EventPublisher {
     return this.connected;
   }
 
+  /** Publishes payloads of one topic, under the caller's active trace. */
   async publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void> {
     if (payloads.length === 0) return;
-    const contract = TopicContracts[topic];
-    const records: RawRecord[] = payloads.map((payload) => {
-      const checked = validate(contract.schema, payload);
-      if (!checked.ok) {
-        throw new ContractViolationError(topic, checked.errors.map((e) => `${e.field} ${e.reason}`).join('; '));
-      }
-      const key = (contract.key as (value: TopicPayload<T>) => string)(payload);
-      return { key, value: JSON.stringify(payload), headers: { 'content-type': 'application/json' } };
-    });
-    await this.publishRaw(topic, records);
+    await this.publishAll(payloads.map((payload) => ({ topic, payload }) as OutboundEvent));
   }
 
-  /** Sends records as they are (dead letters keep the original bytes), carrying the trace context in headers. */
-  async publishRaw(topic: string, records: readonly RawRecord[]): Promise<void> {
-    await withPublishSpan(topic, records.length, (traceHeaders) =>
-      this.producer.send({
-        topic,
-        acks: -1,
-        messages: records.map((r) => ({
-          key: r.key,
-          value: r.value,
-          headers: { ...r.headers, ...traceHeaders, 'x-produced-by': this.connection.settings.clientId },
-        })),
-      }),
-    );
-    this.metrics.messagesProduced.inc({ topic }, records.length);
-    this.logger.debug({ topic, count: records.length }, 'published');
+  /**
+   * Publishes events of any topics in one produce request (all or nothing for the caller). A record with
+   * `causedBy` continues the trace of the record that caused it; the others continue the caller's active trace.
+   */
+  async publishAll(events: ReadonlyArray<OutboundEvent>): Promise<void> {
+    if (events.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    const uncaused = new Map<string, Message[]>();
+    for (const event of events) {
+      const contract = TopicContracts[event.topic];
+      const checked = validate(contract.schema, event.payload);
+      if (!checked.ok) {
+        throw new ContractViolationError(event.topic, checked.errors.map((e) => `${e.field} ${e.reason}`).join('; '));
+      }
+      const key = (contract.key as (value: OutboundEvent['payload']) => string)(event.payload);
+      const message: Message = { key, value: JSON.stringify(event.payload), headers: this.headers(event.causedBy ? traceHeadersCausedBy(event.topic, event.causedBy.trace) : {}) };
+      push(byTopic, event.topic, message);
+      if (!event.causedBy) push(uncaused, event.topic, message);
+    }
+    await this.sendTraced(byTopic, uncaused);
   }
+
+  /** Sends records as they are (dead letters keep the original bytes), carrying the caller's trace in headers. */
+  async publishRaw(topic: string, records: readonly RawRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const messages: Message[] = records.map((r) => ({ key: r.key, value: r.value, headers: this.headers(r.headers ?? {}) }));
+    await this.sendTraced(new Map([[topic, messages]]), new Map([[topic, messages]]));
+  }
+
+  private headers(extra: IHeaders): IHeaders {
+    return { 'content-type': 'application/json', ...extra, 'x-produced-by': this.connection.settings.clientId };
+  }
+
+  /** One PRODUCER span for the publish; records that name no cause take their trace headers from it. */
+  private async sendTraced(byTopic: Map<string, Message[]>, uncaused: Map<string, Message[]>): Promise<void> {
+    const topics = [...byTopic.keys()];
+    const count = [...byTopic.values()].reduce((n, m) => n + m.length, 0);
+    await withPublishSpan(topics.join(','), count, async (traceHeaders) => {
+      for (const messages of uncaused.values()) for (const m of messages) m.headers = { ...m.headers, ...traceHeaders };
+      await this.coalescer.enqueue([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+    });
+    for (const [topic, messages] of byTopic) this.metrics.messagesProduced.inc({ topic }, messages.length);
+    this.logger.debug({ topics, count }, 'published');
+  }
+
+  private async send(batches: Array<TopicBatch<Message>>): Promise<void> {
+    await this.producer.sendBatch({ acks: -1, topicMessages: batches });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
