@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
+import { EventSubscriberFactory } from '@hyperdex/messaging';
 import { AlertRecorderService } from './alert-recorder.service';
 
 @Injectable()
@@ -16,9 +16,9 @@ export class AlertingConsumer implements OnApplicationBootstrap {
       groupId: 'alerting',
       // No alert may be missed, including those raised before this group first existed.
       fromBeginning: true,
-      handleBatch: eachEvent(async (alert) => {
-        await this.recorder.record(alert);
-      }),
+      handleBatch: async (events) => {
+        await this.recorder.recordBatch(events.map((e) => ({ alert: e.payload, causedBy: e.context })));
+      },
     });
   }
 }

@@ -30,7 +30,7 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms, by event', ['event']);
+    this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms that have a socket on this instance, by event', ['event']);
   }
 
   afterInit(server: DashboardServer): void {
@@ -59,19 +59,27 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     socket.once('disconnect', () => clearTimeout(timer));
   }
 
-  sendExposure(update: ExposureUpdate): void {
-    this.server.to(userRoom(update.userId)).emit('exposure', update);
-    this.pushed.inc({ event: 'exposure' });
+  sendExposures(updates: readonly ExposureUpdate[]): void {
+    for (const update of updates) this.emitTo(update.userId, 'exposure', update);
   }
 
-  sendAlert(notification: AlertNotification): void {
-    this.server.to(userRoom(notification.alert.userId)).emit('alert', notification);
-    this.pushed.inc({ event: 'alert' });
+  sendAlerts(notifications: readonly AlertNotification[]): void {
+    for (const notification of notifications) this.emitTo(notification.alert.userId, 'alert', notification);
   }
 
-  sendRiskMetrics(metrics: RiskMetrics): void {
-    this.server.to(userRoom(metrics.userId)).emit('risk-metrics', metrics);
-    this.pushed.inc({ event: 'risk-metrics' });
+  sendRiskMetricsBatch(batch: readonly RiskMetrics[]): void {
+    for (const metrics of batch) this.emitTo(metrics.userId, 'risk-metrics', metrics);
+  }
+
+  /**
+   * Emits to a user's room. Most users of a busy stream have no dashboard open on this instance: skipping their
+   * empty rooms saves encoding every payload for nobody.
+   */
+  private emitTo<E extends keyof ServerToClientEvents>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+    const room = userRoom(userId);
+    if (!this.server.sockets.adapter.rooms.has(room)) return;
+    this.server.to(room).emit(event, ...payload);
+    this.pushed.inc({ event });
   }
 
   onApplicationShutdown(): void {

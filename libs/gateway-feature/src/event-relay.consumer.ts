@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
+import { EventSubscriberFactory } from '@hyperdex/messaging';
 import { DashboardGateway } from './dashboard.gateway';
 
 export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
@@ -24,21 +24,21 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
       groupId: `gateway-${this.instanceId}-positions`,
       fromBeginning: false,
       commitOffsets: false,
-      handleBatch: eachEvent(async (update) => this.gateway.sendExposure(update)),
+      handleBatch: async (events) => this.gateway.sendExposures(events.map((e) => e.payload)),
     });
     await this.subscribers.subscribe({
       topic: Topics.alertNotifications,
       groupId: `gateway-${this.instanceId}-alerts`,
       fromBeginning: false,
       commitOffsets: false,
-      handleBatch: eachEvent(async (notification) => this.gateway.sendAlert(notification)),
+      handleBatch: async (events) => this.gateway.sendAlerts(events.map((e) => e.payload)),
     });
     await this.subscribers.subscribe({
       topic: Topics.riskMetrics,
       groupId: `gateway-${this.instanceId}-risk-metrics`,
       fromBeginning: false,
       commitOffsets: false,
-      handleBatch: eachEvent(async (metrics) => this.gateway.sendRiskMetrics(metrics)),
+      handleBatch: async (events) => this.gateway.sendRiskMetricsBatch(events.map((e) => e.payload)),
     });
   }
 }

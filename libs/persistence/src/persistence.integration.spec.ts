@@ -155,6 +155,32 @@ describe('PostgreSQL repositories', () => {
     const rows: Array<{ observed_value: string }> = await dataSource.query(`SELECT observed_value::text FROM alerts`);
     expect(rows).toEqual([{ observed_value: '150000.25' }]);
   });
+
+  it('records a batch of alerts in one statement: new ones, ones seen before, and an id repeated in the batch', async () => {
+    const alerts = new AlertRepository(dataSource);
+    const alert = (alertId: string, userId: string): RiskAlert => ({
+      alertId,
+      ruleId: 'daily-loss',
+      kind: 'DailyLossLimit',
+      userId,
+      severity: 'critical',
+      observedValue: '100001',
+      threshold: '100000',
+      message: 'over',
+      triggeredAt: 1_764_000_000_000,
+      sourceEventId: `src-${alertId}`,
+    });
+    const before = await alerts.recordIfNew(alert('daily-loss:carol:1', 'carol'));
+    const recorded = await alerts.recordMany([alert('daily-loss:carol:1', 'carol'), alert('daily-loss:dan:1', 'dan'), alert('daily-loss:dan:1', 'dan')]);
+    expect([...recorded.keys()].sort()).toEqual(['daily-loss:carol:1', 'daily-loss:dan:1']);
+    expect(recorded.get('daily-loss:carol:1')).toEqual({ recordedAt: before, isNew: false });
+    expect(recorded.get('daily-loss:dan:1')?.isNew).toBe(true);
+    const again = await alerts.recordMany([alert('daily-loss:dan:1', 'dan')]);
+    expect(again.get('daily-loss:dan:1')).toEqual({ recordedAt: recorded.get('daily-loss:dan:1')?.recordedAt, isNew: false });
+    const rows: Array<{ n: string }> = await dataSource.query(`SELECT count(*)::text AS n FROM alerts WHERE user_id IN ('carol', 'dan')`);
+    expect(rows).toEqual([{ n: '2' }]);
+    expect(await alerts.recordMany([])).toEqual(new Map());
+  });
 });
 
 describe('ExposureCache on Redis', () => {

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import { startTelemetry, stopTelemetry } from './start-telemetry';
-import { activeTraceId, withConsumeSpan, withPublishSpan } from './kafka-trace-context';
+import { activeTraceId, extractRecordTrace, traceHeadersCausedBy, withBatchConsumeSpan, withConsumeSpan, withPublishSpan } from './kafka-trace-context';
 
 describe('trace context across a Kafka hop', () => {
   beforeAll(() => startTelemetry('unit-test', { OTEL_TRACES_EXPORTER: 'none' }));
@@ -25,6 +25,23 @@ describe('trace context across a Kafka hop', () => {
     const ids = await withConsumeSpan('hyperdex.trades.v1', 0, '8', undefined, async () => activeTraceId());
     expect(ids).toMatch(/^[0-9a-f]{32}$/);
     expect(activeTraceId()).toBeUndefined();
+  });
+
+  it('continues the trace of a batch of one, and links a larger batch to every record it holds', async () => {
+    const traceparent = (traceId: string) => ({ traceparent: Buffer.from(`00-${traceId}-${'1'.repeat(16)}-01`) });
+    const one = extractRecordTrace(traceparent('a'.repeat(32)));
+    const other = extractRecordTrace(traceparent('b'.repeat(32)));
+    expect(await withBatchConsumeSpan('hyperdex.positions.v1', 0, '1', [one], async () => activeTraceId())).toBe('a'.repeat(32));
+    const batchTrace = await withBatchConsumeSpan('hyperdex.positions.v1', 0, '1', [one, other], async () => activeTraceId());
+    expect(batchTrace).toMatch(/^[0-9a-f]{32}$/);
+    expect(batchTrace).not.toBe('a'.repeat(32));
+  });
+
+  it('gives each published record the trace of the record that caused it', () => {
+    const cause = extractRecordTrace({ traceparent: `00-${'c'.repeat(32)}-${'2'.repeat(16)}-01` });
+    const headers = traceHeadersCausedBy('hyperdex.risk-alerts.v1', cause);
+    expect(headers['traceparent']).toMatch(new RegExp(`^00-${'c'.repeat(32)}-[0-9a-f]{16}-01$`));
+    expect(headers['traceparent']).not.toContain('2'.repeat(16));
   });
 
   it('refuses an unknown exporter by name', () => {
