@@ -9,7 +9,9 @@ class ManualRunner implements MonteCarloRunner {
   run(job: MonteCarloJob): Promise<VarFiguresFloat> {
     return new Promise((finish, fail) => this.runs.push({ job, finish, fail }));
   }
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.runs.length = 0;
+  }
 }
 
 const figures: VarFiguresFloat = { var95: 1, var99: 2, es95: 3, es99: 4 };
