@@ -224,3 +224,60 @@ describe('ExposureCache on Redis', () => {
     expect(await cache.get('mallory')).toBeNull();
   });
 });
+
+describe('RiskStateRepository: a batch of users', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    // The database of the block above (migrated there); its own connection so the blocks stay independent.
+    await runMigrations(settings);
+    dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const byRule = (rules: Array<{ ruleId: string; state: unknown }>) => [...rules].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+
+  it('saves many users in one transaction and loads them back in one query, unknown users included', async () => {
+    const repo = new RiskStateRepository(dataSource);
+    await repo.saveMany([
+      { userId: 'batch-a', state: { v: 1 }, rules: [{ ruleId: 'max-exposure', state: { level: 'breach' } }] },
+      { userId: 'batch-b', state: { v: 2 }, rules: [] },
+    ]);
+    await repo.saveMany([
+      { userId: 'batch-a', state: { v: 3 }, rules: [{ ruleId: 'drawdown', state: { level: 'ok' } }, { ruleId: 'max-exposure', state: { level: 'ok' } }] },
+      { userId: 'batch-c', state: { v: 4 }, rules: [{ ruleId: 'drawdown', state: { level: 'warning' } }] },
+    ]);
+    const loaded = await repo.loadMany(['batch-a', 'batch-b', 'batch-c', 'batch-nobody', 'batch-a']);
+    expect([...loaded.keys()].sort()).toEqual(['batch-a', 'batch-b', 'batch-c', 'batch-nobody']);
+    expect(loaded.get('batch-a')?.state).toEqual({ v: 3 });
+    expect(byRule(loaded.get('batch-a')?.rules ?? [])).toEqual([
+      { ruleId: 'drawdown', state: { level: 'ok' } },
+      { ruleId: 'max-exposure', state: { level: 'ok' } },
+    ]);
+    expect(loaded.get('batch-b')).toEqual({ state: { v: 2 }, rules: [] });
+    expect(loaded.get('batch-c')).toEqual({ state: { v: 4 }, rules: [{ ruleId: 'drawdown', state: { level: 'warning' } }] });
+    expect(loaded.get('batch-nobody')).toEqual({ state: null, rules: [] });
+    expect(await repo.loadMany([])).toEqual(new Map());
+  });
+
+  it('keeps the last entry of a user listed twice, and writes nothing when a row of the batch fails', async () => {
+    const repo = new RiskStateRepository(dataSource);
+    await repo.saveMany([
+      { userId: 'batch-d', state: { v: 1 }, rules: [] },
+      { userId: 'batch-d', state: { v: 2 }, rules: [] },
+    ]);
+    expect((await repo.load('batch-d')).state).toEqual({ v: 2 });
+    // A NUL character is refused by jsonb: the whole batch rolls back, batch-d included.
+    await expect(
+      repo.saveMany([
+        { userId: 'batch-d', state: { v: 3 }, rules: [] },
+        { userId: 'batch-e', state: { bad: '\u0000' }, rules: [] },
+      ]),
+    ).rejects.toThrow();
+    expect((await repo.loadMany(['batch-d', 'batch-e'])).get('batch-d')?.state).toEqual({ v: 2 });
+    expect((await repo.load('batch-e')).state).toBeNull();
+  });
+});

@@ -26,3 +26,4 @@ export * from './metrics';
 export * from './stress';
 export * from './risk-model/market-model';
 export * from './risk-model/assess-user-risk';
+export * from './risk-model/monte-carlo-book';

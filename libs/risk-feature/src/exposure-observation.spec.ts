@@ -34,14 +34,35 @@ describe('from an exposure update', () => {
       asOf: update.asOf,
       pnlUsd: parseUsd('287.5'),
       grossUsd: parseUsd('5000'),
-      closedTrade: { realizedPnlUsd: parseUsd('-12.5'), notionalUsd: parseUsd('1000') },
+      closedTrades: [{ realizedPnlUsd: parseUsd('-12.5'), notionalUsd: parseUsd('1000') }],
     });
+  });
+
+  it('observes every trade an update folded in that closed a position with a known PnL, in order', () => {
+    const trade = (tradeId: string, closesPosition: boolean, realizedPnlUsd: string | null) =>
+      ({ kind: 'trade', tradeId, executedAt: update.asOf, outcome: { closesPosition, realizedPnlUsd, notionalUsd: '100', feesUsd: '0' } }) as const;
+    const folded: ExposureUpdate = {
+      ...update,
+      causes: [
+        trade('t1', true, '5'),
+        { kind: 'price', chainId: 1, token: '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2' },
+        trade('t2', false, '0'),
+        trade('t3', true, null),
+        { kind: 'retraction', tradeId: 't0', reason: 'reorg' },
+        trade('t4', true, '-3'),
+      ],
+      cause: trade('t4', true, '-3'),
+    };
+    expect(observationOf(folded).closedTrades).toEqual([
+      { realizedPnlUsd: parseUsd('5'), notionalUsd: parseUsd('100') },
+      { realizedPnlUsd: parseUsd('-3'), notionalUsd: parseUsd('100') },
+    ]);
   });
 
   it('does not count a trade that only opened positions, nor a price move', () => {
     const opening = { ...update, cause: { ...update.cause, outcome: { closesPosition: false, realizedPnlUsd: '0', notionalUsd: '1000', feesUsd: '0' } } } as ExposureUpdate;
-    expect(observationOf(opening).closedTrade).toBeUndefined();
-    expect(observationOf({ ...update, cause: { kind: 'price', chainId: 1, token: '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2' } }).closedTrade).toBeUndefined();
+    expect(observationOf(opening).closedTrades).toEqual([]);
+    expect(observationOf({ ...update, cause: { kind: 'price', chainId: 1, token: '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2' } }).closedTrades).toEqual([]);
   });
 
   it('keeps unpriced positions as null values, never zero', () => {

@@ -1,21 +1,25 @@
-import type { ExposureUpdate } from '@hyperdex/contracts';
-import { Usd, parseUsd, tokenKey, type AssessedPosition, type UserRiskObservation } from '@hyperdex/risk-core';
+import { causesOf, type ExposureUpdate } from '@hyperdex/contracts';
+import { Usd, parseUsd, tokenKey, type AssessedPosition, type ClosedTrade, type UserRiskObservation } from '@hyperdex/risk-core';
 
-/** What the per-user state learns from one exposure update: PnL, capital at risk, and a closed trade if any. */
+/**
+ * What the per-user state learns from one exposure update: PnL, capital at risk, and every trade it closed. An update
+ * may cover several ledger events (positions folds them under load); each trade cause that closed a position with a
+ * known PnL is one closed trade, in the order applied.
+ */
 export function observationOf(update: ExposureUpdate): UserRiskObservation {
-  const cause = update.cause;
-  const closed =
-    cause.kind === 'trade' && cause.outcome.closesPosition && cause.outcome.realizedPnlUsd !== null
-      ? {
-          realizedPnlUsd: parseUsd(cause.outcome.realizedPnlUsd),
-          notionalUsd: cause.outcome.notionalUsd === null ? null : parseUsd(cause.outcome.notionalUsd),
-        }
-      : undefined;
+  const closedTrades: ClosedTrade[] = [];
+  for (const cause of causesOf(update)) {
+    if (cause.kind !== 'trade' || !cause.outcome.closesPosition || cause.outcome.realizedPnlUsd === null) continue;
+    closedTrades.push({
+      realizedPnlUsd: parseUsd(cause.outcome.realizedPnlUsd),
+      notionalUsd: cause.outcome.notionalUsd === null ? null : parseUsd(cause.outcome.notionalUsd),
+    });
+  }
   return {
     asOf: update.asOf,
     pnlUsd: parseUsd(update.realizedPnlUsd) + parseUsd(update.unrealizedPnlUsd),
     grossUsd: parseUsd(update.grossExposureUsd),
-    ...(closed ? { closedTrade: closed } : {}),
+    closedTrades,
   };
 }
 

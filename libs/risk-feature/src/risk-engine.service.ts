@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Histogram } from 'prom-client';
-import { Topics, type ExposureUpdate, type PriceTick, type RiskAlert, type RiskMetrics } from '@hyperdex/contracts';
-import { EventPublisher } from '@hyperdex/messaging';
+import { Gauge, type Counter, type Histogram } from 'prom-client';
+import { Topics, causesOf, type ExposureUpdate, type PriceTick, type RiskAlert, type RiskMetrics } from '@hyperdex/contracts';
+import { EventPublisher, type OutboundEvent } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
-import { RiskStateRepository } from '@hyperdex/persistence';
+import { RiskStateRepository, type RiskStateToSave, type StoredRiskState } from '@hyperdex/persistence';
 import {
   MarketModel,
   RiskWorkspace,
@@ -13,8 +13,11 @@ import {
   UserRiskState,
   assessUserRisk,
   formatDecimal,
+  monteCarloBookOf,
   parsePrice,
   ratioToUsd,
+  toVarFiguresUsd,
+  type AssessedPosition,
   type RuleState,
   type UserRiskAssessment,
   type UserRiskStateSnapshot,
@@ -22,39 +25,69 @@ import {
 } from '@hyperdex/risk-core';
 import { alertForFinding } from './alert-for-finding';
 import { assessedPositionsOf, observationOf } from './exposure-observation';
+import { isMonteCarloDue, newMonteCarloTracking } from './monte-carlo/monte-carlo-due';
+import type { MonteCarloRunner } from './monte-carlo/monte-carlo-runner';
+import { MonteCarloScheduler } from './monte-carlo/monte-carlo-scheduler';
 import type { RiskConfig } from './risk.config';
 import { toRiskMetrics } from './risk-metrics.mapper';
 import type { RiskPolicy } from './risk-policy';
 import { RiskUserCache, type CachedRiskUser } from './risk-user-cache';
+import { foldUpdates, groupByUser, type ExposureEvent } from './user-updates';
 
 export const RISK_CONFIG = Symbol('RISK_CONFIG');
 export const RISK_POLICY = Symbol('RISK_POLICY');
+export const MONTE_CARLO_RUNNER = Symbol('MONTE_CARLO_RUNNER');
+
+/** The publisher surface the engine uses (a test may hand in a recorder). */
+export type RiskEventPublisher = Pick<EventPublisher, 'publishAll'>;
+/** The repository surface the engine uses. */
+export type RiskStateStore = Pick<RiskStateRepository, 'loadMany' | 'saveMany'>;
+
+/** What one user's evaluation in a chunk produced. */
+export interface UserEvaluation {
+  readonly userId: string;
+  readonly metrics: RiskMetrics;
+  readonly alerts: RiskAlert[];
+}
 
 interface StoredUser {
   user: UserRiskStateSnapshot;
   seenEvents: string[];
 }
 
+const MONTE_CARLO_SEED = 0x5eed;
+
 /**
- * The risk service's work per exposure update: update the user's incremental state, compute every metric against
- * the shared market model, evaluate the whole rule set, publish alerts (warnings, breaches) and the metrics, then
- * save the user and rule state in one transaction. Alerts go out before the save: a crash in between replays the
- * update with the old rule state, which reproduces the same alert ids, so nothing is lost and nothing doubles.
+ * The risk service's work per chunk of the positions topic (one partition, in order). Each user is evaluated once,
+ * on their latest state: every new exposure update is observed in order (equity index, daily PnL, closed trades),
+ * then the figures are computed against the shared market model and the whole rule set is evaluated on the latest
+ * update. The chunk's alerts and one RiskMetrics per user go out in one produce request, then every user and rule
+ * state is saved in one transaction. Alerts go out before the save: a crash in between replays the chunk with the
+ * old rule state, which reproduces the same alert ids, so nothing is lost and nothing doubles.
+ *
+ * Monte Carlo runs off this path (MonteCarloRunner: worker threads). A user's evaluation requests a run when due and
+ * reports the latest finished figures with the asOf of the book they were computed for. A finished run does not
+ * republish the user's metrics: the figures ride on the user's next evaluation (a price move of a held token causes
+ * one), so rule state only ever changes inside a chunk, before that chunk's save — the replay argument above holds.
  */
 @Injectable()
-export class RiskEngineService {
+export class RiskEngineService implements OnModuleDestroy {
   private readonly market: MarketModel;
   private readonly engine: RuleEngine;
   private readonly users: RiskUserCache;
   private readonly workspace = new RiskWorkspace();
   private readonly lookbacks: number[];
-  private readonly evaluation: Histogram;
+  private readonly monteCarlo: MonteCarloScheduler;
+  private readonly evaluationSeconds: Histogram;
+  private readonly updatesPerEvaluation: Histogram;
+  private readonly monteCarloRuns: Counter<'outcome'>;
 
   constructor(
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
     @Inject(RISK_POLICY) private readonly policy: RiskPolicy,
-    private readonly repository: RiskStateRepository,
-    private readonly publisher: EventPublisher,
+    @Inject(RiskStateRepository) private readonly repository: RiskStateStore,
+    @Inject(EventPublisher) private readonly publisher: RiskEventPublisher,
+    @Inject(MONTE_CARLO_RUNNER) runner: MonteCarloRunner,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: ServiceMetrics,
   ) {
@@ -62,49 +95,107 @@ export class RiskEngineService {
     this.engine = new RuleEngine(policy.rules);
     this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => this.engine.forget(userId));
     this.lookbacks = [...new Set(policy.rules.flatMap((r) => (r.lookbackMs === undefined ? [] : [r.lookbackMs])))];
-    this.evaluation = metrics.histogram('hyperdex_risk_evaluation_seconds', 'Metrics and rule evaluation per exposure update', [
+    this.monteCarlo = new MonteCarloScheduler(runner, config.RISK_MONTE_CARLO_QUEUE);
+    this.evaluationSeconds = metrics.histogram('hyperdex_risk_evaluation_seconds', 'Figures and rule evaluation per user per chunk', [
       0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
     ]);
+    this.updatesPerEvaluation = metrics.histogram(
+      'hyperdex_risk_updates_per_evaluation',
+      'Exposure updates folded into one evaluation of a user (coalescing under load)',
+      [1, 2, 3, 5, 10, 20, 50, 100, 200, 500],
+    );
+    this.monteCarloRuns = metrics.counter('hyperdex_risk_monte_carlo_runs_total', 'Monte Carlo runs by outcome (completed, failed, skipped: queue full)', [
+      'outcome',
+    ]);
+    const scheduler = this.monteCarlo;
+    new Gauge({
+      name: 'hyperdex_risk_monte_carlo_queue_depth',
+      help: 'Monte Carlo runs queued or running',
+      registers: [metrics.registry],
+      collect() {
+        this.set(scheduler.depth);
+      },
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.monteCarlo.close();
   }
 
   applyPrice(tick: PriceTick): void {
     this.market.observePrice(tick.chainId, tick.token, tick.timestamp, parsePrice(tick.priceUsd));
   }
 
-  async evaluate(update: ExposureUpdate): Promise<{ metrics: RiskMetrics; alerts: RiskAlert[] } | null> {
-    const user = await this.userOf(update.userId);
-    if (!RiskUserCache.markSeen(user, update.eventId)) {
-      this.logger.info({ userId: update.userId, eventId: update.eventId }, 'exposure update already evaluated');
-      return null;
-    }
+  /** Resolves once no Monte Carlo run is queued or running, every finished one applied (for tests and benches). */
+  monteCarloIdle(): Promise<void> {
+    return this.monteCarlo.idle();
+  }
+
+  /**
+   * Evaluates one chunk of the positions topic (one partition, in order) and makes its effects durable; returns what
+   * each user's evaluation produced. Idempotent: updates already seen are skipped. When anything throws, every user
+   * of the chunk leaves memory, so the retry starts again from the saved state.
+   */
+  async evaluateBatch(events: readonly ExposureEvent[]): Promise<UserEvaluation[]> {
+    const groups = groupByUser(events);
+    if (groups.length === 0) return [];
     try {
-      return await this.evaluateFor(update, user);
+      const users = await this.usersOf(groups.map((g) => g.userId));
+      const results: UserEvaluation[] = [];
+      const outbound: OutboundEvent[] = [];
+      const toSave: RiskStateToSave[] = [];
+      for (const { userId, events: updates } of groups) {
+        const user = users.get(userId) as CachedRiskUser;
+        const fresh = updates.filter((e) => RiskUserCache.markSeen(user, e.payload.eventId));
+        if (fresh.length < updates.length) {
+          const seen = updates.filter((e) => !fresh.includes(e)).map((e) => e.payload.eventId);
+          this.logger.info({ userId, eventIds: seen }, 'exposure updates already evaluated');
+        }
+        if (fresh.length === 0) continue;
+        const result = this.evaluateUser(userId, user, fresh);
+        const cause = (fresh[fresh.length - 1] as ExposureEvent).context;
+        for (const alert of result.alerts) outbound.push({ topic: Topics.riskAlerts, payload: alert, causedBy: cause });
+        outbound.push({ topic: Topics.riskMetrics, payload: result.metrics, causedBy: cause });
+        toSave.push({ userId, state: { user: user.state.snapshot(), seenEvents: [...user.seenEvents] } satisfies StoredUser, rules: this.engine.snapshot(userId) });
+        results.push(result);
+      }
+      if (results.length === 0) return results; // every update was a redelivery: nothing changed
+      await this.publisher.publishAll(outbound);
+      for (const a of results.flatMap((r) => r.alerts)) {
+        this.logger.info({ alertId: a.alertId, userId: a.userId, kind: a.kind, level: a.level, observed: a.observedValue }, a.message);
+      }
+      await this.repository.saveMany(toSave);
+      return results;
     } catch (error) {
-      // The in-memory state already counted this update; drop it so the retry starts again from the saved state.
-      this.users.delete(update.userId);
-      this.engine.forget(update.userId);
+      // The in-memory state already counted these updates; drop the users so the retry starts from the saved state.
+      for (const { userId } of groups) this.drop(userId);
       throw error;
     }
   }
 
-  private async evaluateFor(update: ExposureUpdate, user: CachedRiskUser): Promise<{ metrics: RiskMetrics; alerts: RiskAlert[] }> {
+  /** One user, once: observe every new update in order, then figures and rules on the latest. Synchronous. */
+  private evaluateUser(userId: string, user: CachedRiskUser, fresh: readonly ExposureEvent[]): UserEvaluation {
     const started = process.hrtime.bigint();
-    user.state.observe(observationOf(update));
-
-    const dueMonteCarlo =
-      update.cause.kind !== 'price' || user.lastMonteCarloAt === null || update.asOf - user.lastMonteCarloAt >= this.config.RISK_MONTE_CARLO_INTERVAL_MS;
-    if (dueMonteCarlo) user.lastMonteCarloAt = update.asOf;
-    const assessment = assessUserRisk({
+    for (const { payload } of fresh) user.state.observe(observationOf(payload));
+    if (fresh.some(({ payload }) => causesOf(payload).some((c) => c.kind !== 'price'))) user.monteCarlo.bookVersion++;
+    const folded = foldUpdates(fresh);
+    const update = folded.latest.payload;
+    const positions = assessedPositionsOf(update);
+    const assessed = assessUserRisk({
       asOf: update.asOf,
-      positions: assessedPositionsOf(update),
+      positions,
       grossUsd: new Usd(update.grossExposureUsd),
       oldestPriceAt: update.oldestPriceAt,
       state: user.state,
       market: this.market,
       scenarios: this.policy.scenarios,
       workspace: this.workspace,
-      ...(dueMonteCarlo ? { monteCarlo: { paths: this.config.RISK_MONTE_CARLO_PATHS, seed: 0x5eed } } : {}),
     });
+    // Without a covariance the book cannot be simulated (nothing priced, no history): older figures no longer apply.
+    if (assessed.parametric === null) user.monteCarlo.latest = null;
+    const kept = user.monteCarlo.latest;
+    const assessment: UserRiskAssessment = { ...assessed, monteCarlo: kept?.figures ?? null };
+
     const evaluation = this.engine.evaluate(this.viewOf(update, assessment, user));
     const now = Date.now();
     const alerts = evaluation.findings.filter((f) => f.type !== 'cleared').map((f) => alertForFinding(f, update, now));
@@ -122,16 +213,39 @@ export class RiskEngineService {
         observed: s.observed === null ? null : formatDecimal(s.observed, 10),
         threshold: formatDecimal(s.threshold, 10),
       })),
+      { sourceEventIds: folded.sourceEventIds, tradeIds: folded.tradeIds, monteCarloAsOf: kept?.asOf ?? null },
     );
-    this.evaluation.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    if (assessed.parametric !== null) this.requestMonteCarlo(userId, user, update, positions);
+    this.evaluationSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    this.updatesPerEvaluation.observe(fresh.length);
+    return { userId, metrics, alerts };
+  }
 
-    if (alerts.length > 0) {
-      await this.publisher.publish(Topics.riskAlerts, alerts);
-      for (const a of alerts) this.logger.info({ alertId: a.alertId, userId: a.userId, kind: a.kind, level: a.level, observed: a.observedValue }, a.message);
+  /** Queues a run for the user's current book when due; the figures land on the user object when it finishes. */
+  private requestMonteCarlo(userId: string, user: CachedRiskUser, update: ExposureUpdate, positions: readonly AssessedPosition[]): void {
+    const tracking = user.monteCarlo;
+    if (!isMonteCarloDue(tracking, update.asOf, this.config.RISK_MONTE_CARLO_INTERVAL_MS)) return;
+    const book = monteCarloBookOf(positions, this.market);
+    if (book === null) return;
+    const asOf = update.asOf;
+    const accepted = this.monteCarlo.submit({ book, paths: this.config.RISK_MONTE_CARLO_PATHS, seed: MONTE_CARLO_SEED }, (outcome) => {
+      tracking.pending = false;
+      if ('error' in outcome) {
+        this.monteCarloRuns.inc({ outcome: 'failed' });
+        this.logger.warn({ userId, err: outcome.error }, 'Monte Carlo run failed; the next due evaluation retries');
+        return;
+      }
+      this.monteCarloRuns.inc({ outcome: 'completed' });
+      // A newer book's figures may already be kept (runs of one user never overlap, but a reload starts afresh).
+      if (tracking.latest === null || tracking.latest.asOf <= asOf) tracking.latest = { figures: toVarFiguresUsd(outcome.figures), asOf };
+    });
+    if (!accepted) {
+      this.monteCarloRuns.inc({ outcome: 'skipped' });
+      return;
     }
-    await this.publisher.publish(Topics.riskMetrics, [metrics]);
-    await this.save(update.userId, user);
-    return { metrics, alerts };
+    tracking.pending = true;
+    tracking.requestedForBook = tracking.bookVersion;
+    tracking.requestedAt = asOf;
   }
 
   private viewOf(update: ExposureUpdate, a: UserRiskAssessment, user: CachedRiskUser): UserRiskView {
@@ -168,12 +282,29 @@ export class RiskEngineService {
     };
   }
 
-  private async userOf(userId: string): Promise<CachedRiskUser> {
-    const cached = this.users.get(userId);
-    if (cached) return cached;
-    const stored = await this.repository.load(userId);
+  /** The chunk's users: those in memory as they are, every other one loaded in one query. */
+  private async usersOf(userIds: readonly string[]): Promise<Map<string, CachedRiskUser>> {
+    const users = new Map<string, CachedRiskUser>();
+    const missing: string[] = [];
+    for (const userId of userIds) {
+      const cached = this.users.get(userId);
+      if (cached) users.set(userId, cached);
+      else missing.push(userId);
+    }
+    if (missing.length === 0) return users;
+    const stored = await this.repository.loadMany(missing);
+    for (const userId of missing) {
+      const user = this.restore(userId, stored.get(userId) ?? { state: null, rules: [] });
+      this.users.put(userId, user);
+      users.set(userId, user);
+    }
+    return users;
+  }
+
+  private restore(userId: string, stored: StoredRiskState): CachedRiskUser {
     const saved = stored.state as StoredUser | null;
-    const user: CachedRiskUser = {
+    this.engine.restore(userId, stored.rules as Array<{ ruleId: string; state: RuleState }>);
+    return {
       state: saved
         ? UserRiskState.restore(saved.user)
         : UserRiskState.create({
@@ -183,15 +314,12 @@ export class RiskEngineService {
             riskFreeRate: this.config.RISK_RISK_FREE_RATE,
           }),
       seenEvents: saved?.seenEvents ?? [],
-      lastMonteCarloAt: null,
+      monteCarlo: newMonteCarloTracking(),
     };
-    this.engine.restore(userId, stored.rules as Array<{ ruleId: string; state: RuleState }>);
-    this.users.put(userId, user);
-    return user;
   }
 
-  private async save(userId: string, user: CachedRiskUser): Promise<void> {
-    const stored: StoredUser = { user: user.state.snapshot(), seenEvents: user.seenEvents };
-    await this.repository.save(userId, stored, this.engine.snapshot(userId));
+  private drop(userId: string): void {
+    this.users.delete(userId);
+    this.engine.forget(userId);
   }
 }

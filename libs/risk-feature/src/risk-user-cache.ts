@@ -1,11 +1,12 @@
 import type { UserRiskState } from '@hyperdex/risk-core';
+import type { MonteCarloTracking } from './monte-carlo/monte-carlo-due';
 
 export interface CachedRiskUser {
   readonly state: UserRiskState;
   /** Exposure event ids already observed (most recent last), so a redelivered update is not counted twice. */
   readonly seenEvents: string[];
-  /** When Monte Carlo last ran for the user (it is throttled on price moves). */
-  lastMonteCarloAt: number | null;
+  /** Monte Carlo requests and the latest figures (in memory only). */
+  readonly monteCarlo: MonteCarloTracking;
 }
 
 const SEEN_EVENTS_KEPT = 64;

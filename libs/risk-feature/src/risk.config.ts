@@ -30,8 +30,15 @@ export const riskConfigSchema = serviceEnvSchema(3003)
     /** Annual risk-free rate for Sharpe (fraction). */
     RISK_RISK_FREE_RATE: z.coerce.number().min(0).max(1).default(0),
     RISK_MONTE_CARLO_PATHS: envInt(10_000, 100, 1_000_000),
-    /** Monte Carlo runs on every trade of a user and at most this often on price moves. */
+    /** Monte Carlo runs once for every new book of a user (after a trade) and at most this often on price moves. */
     RISK_MONTE_CARLO_INTERVAL_MS: envInt(60_000, 0, 86_400_000),
+    /**
+     * Worker threads running Monte Carlo off the consumer's event loop; 0 runs it on the main thread after the chunk
+     * (setImmediate), for tests. One suits a 2-core machine: the consumer keeps the other core.
+     */
+    RISK_MONTE_CARLO_WORKERS: envInt(1, 0, 64),
+    /** Monte Carlo runs queued or running at most; further requests are skipped (and counted) until the pool catches up. */
+    RISK_MONTE_CARLO_QUEUE: envInt(1_000, 1, 1_000_000),
     /** Closed trades behind win rate, average size and streaks. */
     RISK_TRADE_WINDOW: envInt(500, 1, 100_000),
     RISK_MAX_CACHED_USERS: envInt(100_000, 1, 10_000_000),

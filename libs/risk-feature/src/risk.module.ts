@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
 import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
@@ -5,7 +6,10 @@ import { ObservabilityModule, type Logger } from '@hyperdex/observability';
 import { PostgresModule, toDatabaseSettings } from '@hyperdex/persistence';
 import type { RiskConfig } from './risk.config';
 import { RiskConsumer } from './risk.consumer';
-import { RISK_CONFIG, RISK_POLICY, RiskEngineService } from './risk-engine.service';
+import { InlineMonteCarloRunner } from './monte-carlo/inline-monte-carlo-runner';
+import type { MonteCarloRunner } from './monte-carlo/monte-carlo-runner';
+import { WorkerMonteCarloRunner } from './monte-carlo/worker-monte-carlo-runner';
+import { MONTE_CARLO_RUNNER, RISK_CONFIG, RISK_POLICY, RiskEngineService } from './risk-engine.service';
 import { loadRiskPolicy } from './risk-policy';
 
 /** Risk: metrics and the rule set on every exposure update; alerts and risk-metrics out. */
@@ -17,12 +21,23 @@ export class RiskModule {
       providers: [
         { provide: RISK_CONFIG, useValue: config },
         { provide: RISK_POLICY, useValue: loadRiskPolicy(config) },
+        { provide: MONTE_CARLO_RUNNER, useFactory: () => monteCarloRunnerFor(config) },
         RiskEngineService,
         RiskConsumer,
       ],
       exports: [RiskEngineService],
     };
   }
+}
+
+/**
+ * Worker threads in the built service: webpack emits the worker entry as monte-carlo.worker.js next to main.js, and
+ * the bundle keeps Node's own __dirname (target node, `node: false`), so the file is found beside the running bundle.
+ */
+export function monteCarloRunnerFor(config: Pick<RiskConfig, 'RISK_MONTE_CARLO_WORKERS'>, workerFile = join(__dirname, 'monte-carlo.worker.js')): MonteCarloRunner {
+  return config.RISK_MONTE_CARLO_WORKERS === 0
+    ? new InlineMonteCarloRunner()
+    : new WorkerMonteCarloRunner({ workers: config.RISK_MONTE_CARLO_WORKERS, file: workerFile });
 }
 
 /** The deployable risk service. */

@@ -55,6 +55,13 @@ export interface UserRiskAssessment {
 
 const sharedWorkspace = new RiskWorkspace();
 
+export type PricedPosition = AssessedPosition & { readonly valueUsd: UsdValue };
+
+/** The positions market-risk figures cover: priced and non-zero, in book order (the order of the covariance). */
+export function pricedPositionsOf(positions: readonly AssessedPosition[]): PricedPosition[] {
+  return positions.filter((p): p is PricedPosition => p.valueUsd !== null && !p.valueUsd.isZero());
+}
+
 /**
  * Computes a user's figures: market risk of today's book over the shared return history (concentration, VaR/ES three
  * ways), the user's own performance from their equity index and trade stats (drawdown, Sharpe, Sortino, win rate,
@@ -62,7 +69,7 @@ const sharedWorkspace = new RiskWorkspace();
  * once the market window is cached; Monte Carlo adds O(paths·k) when asked for.
  */
 export function assessUserRisk(input: UserRiskInput): UserRiskAssessment {
-  const priced = input.positions.filter((p): p is AssessedPosition & { valueUsd: UsdValue } => p.valueUsd !== null && !p.valueUsd.isZero());
+  const priced = pricedPositionsOf(input.positions);
   const keys = priced.map((p) => p.key);
   const window = input.market.window(keys);
   const risk = computePortfolioRisk(

@@ -33,8 +33,14 @@ const HUNDRED = new Usd(100);
 export function runStress(portfolio: readonly StressPosition[], scenario: StressScenario, volatilities?: TokenVolatilities): StressResult {
   const byToken: StressResult['byToken'] = [];
   const missingVolatility: string[] = [];
+  // loss_i = v_i · (−pct/100). The factor is formed once per scenario, not per position: a Decimal parse and an
+  // 80-digit division per position were the largest cost of a 20-token evaluation. Dividing by 100 is exact in
+  // decimal, so v·(−pct/100) equals −(v·pct)/100 digit for digit.
+  const factors = new Map<number, UsdValue>();
   const shock = (position: StressPosition, pct: number): void => {
-    byToken.push({ key: position.key, lossUsd: position.valueUsd.times(new Usd(pct)).div(HUNDRED).neg() });
+    let factor = factors.get(pct);
+    if (factor === undefined) factors.set(pct, (factor = new Usd(pct).div(HUNDRED).neg()));
+    byToken.push({ key: position.key, lossUsd: position.valueUsd.times(factor) });
   };
   switch (scenario.kind) {
     case 'token-shock':

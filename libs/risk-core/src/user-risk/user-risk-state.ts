@@ -1,9 +1,12 @@
 import type { UsdAmount } from '../money/usd-amount';
 import { DailyPnl, type DailyPnlSnapshot } from './daily-pnl';
 import { EquityIndex, type EquityIndexOptions, type EquityIndexSnapshot } from './equity-index';
-import { TradeStats, type TradeStatsSnapshot } from './trade-stats';
+import { TradeStats, type ClosedTrade, type TradeStatsSnapshot } from './trade-stats';
 
-/** One exposure update as the per-user state consumes it. */
+/**
+ * One exposure update as the per-user state consumes it. An update may cover several ledger events (the positions
+ * service folds a user's events under load), so it can close several trades.
+ */
 export interface UserRiskObservation {
   readonly asOf: number;
   /** Realized + unrealized PnL of the whole book. */
@@ -11,7 +14,12 @@ export interface UserRiskObservation {
   /** Gross exposure: the capital at risk that returns are measured against. */
   readonly grossUsd: UsdAmount;
   /** Present when the update was caused by a trade that closed (part of) a position with a known PnL. */
-  readonly closedTrade?: { readonly realizedPnlUsd: UsdAmount; readonly notionalUsd: UsdAmount | null };
+  readonly closedTrade?: ClosedTrade;
+  /**
+   * Every trade the update closed with a known PnL, in the order they were applied. Recorded after `closedTrade`
+   * when both are given (`closedTrade` is the single-trade form older callers use).
+   */
+  readonly closedTrades?: readonly ClosedTrade[];
 }
 
 export interface UserRiskStateSnapshot {
@@ -34,6 +42,7 @@ export class UserRiskState {
 
   observe(o: UserRiskObservation): void {
     if (o.closedTrade) this.trades.record(o.closedTrade);
+    for (const trade of o.closedTrades ?? []) this.trades.record(trade);
     this.equity.update(o.asOf, o.pnlUsd, o.grossUsd);
     this.daily.update(o.asOf, o.pnlUsd);
   }

@@ -8,33 +8,70 @@ export interface StoredRiskState {
   rules: Array<{ ruleId: string; state: unknown }>;
 }
 
+/** One user's state to save, with the rule state it produced. */
+export interface RiskStateToSave {
+  userId: string;
+  state: unknown;
+  rules: ReadonlyArray<{ ruleId: string; state: unknown }>;
+}
+
 /** Saves and loads what the risk service must not forget across restarts: user state and rule state, together. */
 @Injectable()
 export class RiskStateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(userId: string): Promise<StoredRiskState> {
-    const [users, rules]: [Array<{ state: unknown }>, Array<{ rule_id: string; state: unknown }>] = await Promise.all([
-      this.dataSource.query(`SELECT state FROM user_risk_states WHERE user_id = $1`, [userId]),
-      this.dataSource.query(`SELECT rule_id, state FROM rule_states WHERE user_id = $1`, [userId]),
-    ]);
-    return { state: users[0]?.state ?? null, rules: rules.map((r) => ({ ruleId: r.rule_id, state: r.state })) };
+    return (await this.loadMany([userId])).get(userId) ?? { state: null, rules: [] };
+  }
+
+  /**
+   * Every given user's state and rule states in one query (one round trip for a whole batch of users). A user never
+   * saved comes back as `{ state: null, rules: [] }`, so the map has an entry for every id asked for.
+   */
+  async loadMany(userIds: readonly string[]): Promise<Map<string, StoredRiskState>> {
+    const ids = [...new Set(userIds)];
+    const loaded = new Map<string, StoredRiskState>();
+    if (ids.length === 0) return loaded;
+    const rows: Array<{ user_id: string; state: unknown; rules: Array<{ ruleId: string; state: unknown }> }> = await this.dataSource.query(
+      `SELECT ids.user_id, u.state,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('ruleId', r.rule_id, 'state', r.state) ORDER BY r.rule_id)
+                          FROM rule_states r WHERE r.user_id = ids.user_id), '[]'::jsonb) AS rules
+         FROM unnest($1::text[]) AS ids(user_id)
+         LEFT JOIN user_risk_states u ON u.user_id = ids.user_id`,
+      [ids],
+    );
+    for (const row of rows) loaded.set(row.user_id, { state: row.state ?? null, rules: row.rules });
+    return loaded;
   }
 
   /** One transaction, so the user state and the rule state it produced never disagree after a crash. */
   async save(userId: string, state: unknown, rules: ReadonlyArray<{ ruleId: string; state: unknown }>): Promise<void> {
+    await this.saveMany([{ userId, state, rules }]);
+  }
+
+  /**
+   * Every user of a batch in one transaction of two multi-row upserts: all of the batch's state is durable, or none
+   * (the batch is then redelivered and recomputed). A user listed twice keeps the last entry, since one upsert may
+   * not touch a row twice.
+   */
+  async saveMany(entries: readonly RiskStateToSave[]): Promise<void> {
+    const byUser = new Map(entries.map((e) => [e.userId, e]));
+    if (byUser.size === 0) return;
+    const users = [...byUser.values()];
+    const rules = users.flatMap((u) => u.rules.map((r) => ({ userId: u.userId, ruleId: r.ruleId, state: r.state })));
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO user_risk_states (user_id, state) VALUES ($1, $2)
+        `INSERT INTO user_risk_states (user_id, state)
+         SELECT u.user_id, u.state FROM unnest($1::text[], $2::jsonb[]) AS u(user_id, state)
          ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
-        [userId, JSON.stringify(state)],
+        [users.map((u) => u.userId), users.map((u) => JSON.stringify(u.state))],
       );
       if (rules.length === 0) return;
       await manager.query(
         `INSERT INTO rule_states (user_id, rule_id, state)
-         SELECT $1, r.rule_id, r.state FROM unnest($2::text[], $3::jsonb[]) AS r(rule_id, state)
+         SELECT r.user_id, r.rule_id, r.state FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS r(user_id, rule_id, state)
          ON CONFLICT (user_id, rule_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
-        [userId, rules.map((r) => r.ruleId), rules.map((r) => JSON.stringify(r.state))],
+        [rules.map((r) => r.userId), rules.map((r) => r.ruleId), rules.map((r) => JSON.stringify(r.state))],
       );
     });
   }
