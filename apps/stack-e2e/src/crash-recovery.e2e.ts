@@ -31,22 +31,30 @@ describe('positions killed mid-stream', () => {
     const stream = trades.flatMap((t, i) => (i % 10 === 0 ? [t, t] : [t]));
     const baseline = await consumedCount(PORTS.positions, Topics.trades);
 
+    // Sent as a stream of small sends, as trades arrive in production: positions takes whole fetched chunks in one
+    // transaction, so the records must not all be on the broker before it starts, or there is no "middle" to crash in.
     const producer = kafka.producer();
     await producer.connect();
-    try {
-      await producer.send({
-        topic: Topics.trades,
-        acks: -1,
-        messages: stream.map((t) => ({ key: t.userId, value: JSON.stringify(t) })),
-      });
-    } finally {
-      await producer.disconnect();
-    }
+    const sending = (async () => {
+      try {
+        for (let i = 0; i < stream.length; i += 10) {
+          await producer.send({
+            topic: Topics.trades,
+            acks: -1,
+            messages: stream.slice(i, i + 10).map((t) => ({ key: t.userId, value: JSON.stringify(t) })),
+          });
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await producer.disconnect();
+      }
+    })();
 
     await waitUntil(async () => (await consumedCount(PORTS.positions, Topics.trades)) - baseline >= 40, 'positions to be mid-stream', 60_000);
     killService('positions');
     const processedBeforeCrash = await countTrades(dave);
     expect(processedBeforeCrash).toBeLessThan(TRADES);
+    await sending;
     await startReplacement('positions');
 
     await waitUntil(async () => (await countTrades(dave)) === TRADES, `all ${TRADES} trades in the ledger`, 90_000);
