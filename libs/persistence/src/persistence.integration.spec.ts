@@ -118,6 +118,73 @@ describe('PostgreSQL repositories', () => {
     expect(await ledger.countTrades(user)).toBe(2);
   });
 
+  it('records a batch in one go: duplicates inside the batch and across batches count once, balances exact', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const user = 'batcher';
+    const mine = (t: Trade): Trade => ({ ...t, userId: user });
+    const deposit: Transfer = { kind: 'transfer', transferId: 'b-dep', userId: user, chainId: 1, token: USDC, direction: 'in', amount: '9000000000', timestamp: 1_764_000_000_000 };
+    const withdrawal: Transfer = { ...deposit, transferId: 'b-wd', direction: 'out', amount: '1000000' };
+    const buy1 = mine({ ...trade('b-1'), fees: [{ kind: 'gas', token: USDC, amount: '5' }] });
+    const buy2 = mine(trade('b-2', '1500000000', '500000000000000000'));
+    const other: Trade = { ...trade('b-other', '7', '11'), userId: 'batcher-2' };
+    const at = (offset: number) => ({ partition: 4, offset: String(offset) });
+
+    const first = await ledger.recordEvents([
+      { event: deposit, valuation: booked('9000'), source: at(1) },
+      { event: buy1, valuation: { valueUsd: parseUsd('3000'), feesUsd: [parseUsd('0.000005')] }, source: at(2) },
+      // The same id again in the batch: the first occurrence wins, even with another valuation.
+      { event: buy1, valuation: booked('9999'), source: at(3) },
+      { event: other, valuation: booked(null), source: at(4) },
+      { event: withdrawal, valuation: booked('1'), source: at(5) },
+    ]);
+    expect([...first].sort()).toEqual(['b-1', 'b-dep', 'b-other', 'b-wd']);
+
+    const second = await ledger.recordEvents([
+      { event: buy1, valuation: booked('3000'), source: at(2) },
+      { event: buy2, valuation: booked('1500'), source: at(6) },
+      { event: deposit, valuation: booked('9000'), source: at(1) },
+    ]);
+    expect([...second]).toEqual(['b-2']);
+    expect(await ledger.recordEvents([])).toEqual(new Set());
+
+    const balances = await ledger.loadBalances(user);
+    expect(balances.sort((a, b) => a.token.localeCompare(b.token))).toEqual([
+      // 9,000 in, 3,000 + 5 base units of fee + 1,500 swapped, 1 out.
+      { chainId: 1, token: USDC, balance: 9_000_000_000n - 3_000_000_005n - 1_500_000_000n - 1_000_000n },
+      { chainId: 1, token: WETH, balance: 1_500_000_000_000_000_000n },
+    ]);
+    expect(await ledger.loadBalances('batcher-2')).toEqual(
+      expect.arrayContaining([
+        { chainId: 1, token: USDC, balance: -7n },
+        { chainId: 1, token: WETH, balance: 11n },
+      ]),
+    );
+    // Arrival order is kept, and the first occurrence's valuation is the one booked.
+    const replayed = await ledger.loadLedger(user);
+    expect(replayed.map((r) => r.entry.id)).toEqual(['b-dep', 'b-1', 'b-wd', 'b-2']);
+    expect(replayed[1]?.valuation).toEqual({ valueUsd: parseUsd('3000'), feesUsd: [parseUsd('0.000005')] });
+    const sources: Array<{ trade_id: string; source_offset: string }> = await dataSource.query(
+      `SELECT trade_id, source_offset::text FROM trades WHERE user_id = $1 ORDER BY seq`,
+      [user],
+    );
+    expect(sources).toEqual([
+      { trade_id: 'b-dep', source_offset: '1' },
+      { trade_id: 'b-1', source_offset: '2' },
+      { trade_id: 'b-wd', source_offset: '5' },
+      { trade_id: 'b-2', source_offset: '6' },
+    ]);
+  });
+
+  it('loads several users\' ledgers in one query, each in arrival order, and an empty one for a user without events', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const ledgers = await ledger.loadLedgers(['batcher', 'nobody-at-all', 'batcher-2']);
+    expect([...ledgers.keys()]).toEqual(['batcher', 'nobody-at-all', 'batcher-2']);
+    expect(ledgers.get('batcher')?.map((r) => r.entry.id)).toEqual(['b-dep', 'b-1', 'b-wd', 'b-2']);
+    expect(ledgers.get('batcher-2')?.map((r) => r.entry.id)).toEqual(['b-other']);
+    expect(ledgers.get('nobody-at-all')).toEqual([]);
+    expect(await ledger.loadLedgers([])).toEqual(new Map());
+  });
+
   it('saves and reloads a user risk state with its rule states, overwriting on each save', async () => {
     const repo = new RiskStateRepository(dataSource);
     expect(await repo.load('nobody')).toEqual({ state: null, rules: [] });
@@ -217,6 +284,22 @@ describe('ExposureCache on Redis', () => {
     await cache.put(snapshot(1_764_000_003_000, '30'));
     expect((await cache.get('alice'))?.grossExposureUsd).toBe('30');
     expect(await cache.get('nobody')).toBeNull();
+  });
+
+  it('writes many users at once, keeping the newest snapshot of each', async () => {
+    const of = (userId: string, asOf: number, gross: string): ExposureUpdate => ({ ...snapshot(asOf, gross), userId });
+    await cache.put(of('carol', 1_764_000_005_000, '50'));
+    await cache.putMany([
+      of('carol', 1_764_000_004_000, '40'), // older than what is stored: ignored
+      of('dan', 1_764_000_001_000, '1'),
+      of('erin', 1_764_000_002_000, '2'),
+      of('dan', 1_764_000_003_000, '3'), // the same user twice in one call: the newer stands
+      of('erin', 1_764_000_001_000, '1'),
+    ]);
+    expect((await cache.get('carol'))?.grossExposureUsd).toBe('50');
+    expect((await cache.get('dan'))?.grossExposureUsd).toBe('3');
+    expect((await cache.get('erin'))?.grossExposureUsd).toBe('2');
+    await cache.putMany([]);
   });
 
   it('treats a corrupt entry as absent rather than serving it', async () => {

@@ -2,13 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { ExposureCause, ExposureUpdate } from '@hyperdex/contracts';
 import { PRICE_DECIMALS, USD_DECIMALS, formatFixed, formatUsd, type ExposureSnapshot } from '@hyperdex/risk-core';
 
-/** Puts a domain snapshot on the wire: bigints and decimals become strings, nothing is rounded but shares. */
-export function toExposureUpdate(userId: string, snapshot: ExposureSnapshot, cause: ExposureCause, asOf: number): ExposureUpdate {
+/**
+ * Puts a domain snapshot on the wire: bigints and decimals become strings, nothing is rounded but shares. `causes`
+ * are every event the update covers, in order applied; the last is also its `cause`.
+ */
+export function toExposureUpdate(userId: string, snapshot: ExposureSnapshot, causes: readonly ExposureCause[], asOf: number): ExposureUpdate {
+  const cause = causes[causes.length - 1];
+  if (cause === undefined) throw new RangeError('an exposure update covers at least one cause');
   return {
     eventId: randomUUID(),
     userId,
     asOf,
     cause,
+    causes: [...causes],
     grossExposureUsd: formatUsd(snapshot.grossUsd),
     netExposureUsd: formatUsd(snapshot.netUsd),
     stablecoinExposureUsd: formatUsd(snapshot.stablecoinUsd),

@@ -1,101 +1,116 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Counter } from 'prom-client';
-import { Topics, type ExposureCause, type LedgerEvent, type PriceTick, type TokenMetadata, type TradeRetraction } from '@hyperdex/contracts';
-import { EventPublisher, type MessageContext } from '@hyperdex/messaging';
-import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
-import { ExposureCache, TradeLedgerRepository } from '@hyperdex/persistence';
-import { PositionBook, PriceBook, TokenRegistry, formatUsd, toLedgerEntry, valueExposure, valueLedgerEntry, type TradeOutcome } from '@hyperdex/risk-core';
+import type { PriceTick, TokenMetadata, TradeRetraction } from '@hyperdex/contracts';
+import { LOGGER } from '@hyperdex/observability';
+import { TradeLedgerRepository, type BookedEntry } from '@hyperdex/persistence';
+import { PositionBook, PriceBook, TokenRegistry, toLedgerEntry, valueExposure, valueLedgerEntry } from '@hyperdex/risk-core';
+import { foldCauses, sliceCauses, type PriceCause } from './cause-folding';
+import { ChunkCoverage } from './chunk-coverage';
+import { ExposureBroadcaster, type OutgoingExposure } from './exposure-broadcaster';
 import { toExposureUpdate } from './exposure-event.mapper';
 import { KeyedSerializer } from './keyed-serializer';
+import { bookedCause, duplicateCause, retractionCause } from './ledger-causes';
+import { planLedgerChunk, usersOf, type BookingInChunk, type ChunkEvent } from './ledger-chunk';
 import { PositionBookCache } from './position-book-cache';
+import { PriceRevaluationScheduler } from './price-revaluation-scheduler';
+import { REVALUATION_SCHEDULE, type RevaluationSchedule } from './revaluation-schedule';
 
-const outcomeOnWire = (o: TradeOutcome) => ({
-  closesPosition: o.closesPosition,
-  realizedPnlUsd: o.realizedPnlUsd !== null ? formatUsd(o.realizedPnlUsd) : null,
-  notionalUsd: o.notionalUsd !== null ? formatUsd(o.notionalUsd) : null,
-  feesUsd: o.feesUsd !== null ? formatUsd(o.feesUsd) : null,
-});
+/** What the service needs of the ledger: its public surface, so a spec can hand in its own. */
+export type LedgerStore = Pick<TradeLedgerRepository, 'recordEvents' | 'loadLedgers' | 'retract'>;
+
+/** Ids of duplicates named in one log line at most. */
+const LOGGED_DUPLICATES = 20;
 
 /**
  * Keeps users' positions (average cost, realized and unrealized PnL) and values them. The PostgreSQL ledger is the
- * truth: an event is applied to memory only after its transaction committed, with the valuation stored beside it,
- * and an id seen before changes nothing. Every change is published as an exposure update and cached in Redis for
- * the gateway's REST reads.
+ * truth: events are applied to memory only after their transaction committed, with the valuation stored beside
+ * them, and an id seen before changes nothing. Ledger events arrive in chunks of one partition: each chunk is booked
+ * in one transaction and ends in one exposure update per user, all published together and cached in Redis for the
+ * gateway's REST reads. Price moves are published by the revaluation scheduler, at most once per user per interval.
+ *
+ * Ordering: a user's updates must reach the topic in the order they were valued, and two publishes in flight at
+ * once may overtake each other on the wire. So every piece of work that values and publishes users — a ledger chunk,
+ * a revaluation run — holds those users' lanes (KeyedSerializer.runAll) from the moment it reads their books until
+ * the broker acknowledged it. Lanes rather than one global queue: chunks of different partitions never share users
+ * and keep running in parallel; only a revaluation touching a chunk's users waits for it (one round trip at most).
  */
 @Injectable()
-export class PortfolioService {
+export class PortfolioService implements OnModuleDestroy {
   private readonly prices = new PriceBook();
-  private readonly perUser = new KeyedSerializer();
-  private readonly cacheFailures: Counter;
+  private readonly lanes = new KeyedSerializer();
+  private readonly revaluation: PriceRevaluationScheduler;
 
   constructor(
     private readonly registry: TokenRegistry,
     private readonly users: PositionBookCache,
-    private readonly ledger: TradeLedgerRepository,
-    private readonly cache: ExposureCache,
-    private readonly publisher: EventPublisher,
+    @Inject(TradeLedgerRepository) private readonly ledger: LedgerStore,
+    private readonly exposures: ExposureBroadcaster,
     @Inject(LOGGER) private readonly logger: Logger,
-    metrics: ServiceMetrics,
+    @Inject(REVALUATION_SCHEDULE) private readonly schedule: RevaluationSchedule,
   ) {
-    this.cacheFailures = metrics.counter('hyperdex_exposure_cache_failures_total', 'Exposure snapshots that could not be cached in Redis');
-  }
-
-  async applyLedgerEvent(event: LedgerEvent, context: MessageContext): Promise<void> {
-    if (event.kind === 'retraction') return this.retract(event, context);
-    await this.perUser.run(event.userId, async () => {
-      const entry = toLedgerEntry(event);
-      const book = await this.bookOf(event.userId, context.partition);
-      const valuation = valueLedgerEntry(entry, this.registry, this.prices);
-      const applied = await this.ledger.recordEvent(event, valuation, { partition: context.partition, offset: context.offset });
-      let cause: ExposureCause;
-      if (applied) {
-        const outcome = book.apply(entry, valuation);
-        cause = event.kind === 'transfer'
-          ? { kind: 'transfer', transferId: event.transferId }
-          : { kind: 'trade', tradeId: event.tradeId, outcome: outcomeOnWire(outcome), executedAt: event.timestamp };
-      } else {
-        this.logger.info({ id: entry.id, userId: event.userId }, 'event already recorded; republishing exposure');
-        // The book already holds it (it was loaded from the ledger); the outcome is not known again, so the
-        // republished update must not count as a new closed trade.
-        cause = event.kind === 'transfer'
-          ? { kind: 'transfer', transferId: event.transferId }
-          : { kind: 'trade', tradeId: event.tradeId, outcome: { closesPosition: false, realizedPnlUsd: null, notionalUsd: null, feesUsd: null }, executedAt: event.timestamp };
-      }
-      this.users.put(event.userId, book, context.partition);
-      // Published even for a duplicate: the first delivery may have committed without publishing.
-      await this.publishExposure(event.userId, book, cause);
-    });
-  }
-
-  async applyPrice(tick: PriceTick): Promise<void> {
-    const isCurrent = this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source);
-    if (!isCurrent) return;
-    await Promise.all(
-      this.users.holdersOf(tick.chainId, tick.token).map((userId) =>
-        this.perUser.run(userId, async () => {
-          const book = this.users.get(userId);
-          if (book) await this.publishExposure(userId, book, { kind: 'price', chainId: tick.chainId, token: tick.token });
-        }),
-      ),
+    this.revaluation = new PriceRevaluationScheduler(
+      schedule,
+      (userIds) => this.revalue(userIds),
+      (error, userIds) => this.logger.warn({ err: error, users: userIds.length }, 'could not publish price revaluations; retrying later'),
     );
+  }
+
+  onModuleDestroy(): void {
+    this.revaluation.stop();
   }
 
   /**
-   * A token learned from chain data (symbol, decimals): balances held in it can now be valued. The registry's own
-   * entries (seed, file) win over chain-learned ones, which cannot know that a token is a stablecoin.
+   * Applies one partition's ordered chunk of ledger events. Any failure drops the chunk's users from memory and
+   * rethrows, so the subscription retries the whole chunk against books rebuilt from the ledger: what committed is
+   * then seen as duplicates and republished, nothing is applied twice, and nothing half-applied survives.
    */
-  async learnToken(token: TokenMetadata): Promise<void> {
-    if (this.registry.get(token.chainId, token.address)) return;
-    this.registry.register({ chainId: token.chainId, address: token.address, symbol: token.symbol, decimals: token.decimals, stablecoin: token.stablecoin });
-    await Promise.all(
-      this.users.holdersOf(token.chainId, token.address).map((userId) =>
-        this.perUser.run(userId, async () => {
-          const book = this.users.get(userId);
-          if (book) await this.publishExposure(userId, book, { kind: 'price', chainId: token.chainId, token: token.address });
-        }),
-      ),
-    );
+  async applyLedgerChunk(events: ReadonlyArray<ChunkEvent>): Promise<void> {
+    const first = events[0];
+    if (!first) return;
+    const partition = first.context.partition;
+    const userIds = usersOf(events);
+    await this.lanes.runAll(userIds, async () => {
+      try {
+        const books = await this.booksOf(userIds);
+        const coverage = new ChunkCoverage();
+        for (const segment of planLedgerChunk(events)) {
+          if (segment.kind === 'bookings') await this.book(segment.bookings, books, coverage);
+          else await this.retract(segment.retraction, books, coverage);
+        }
+        for (const [userId, book] of books) this.users.put(userId, book, partition);
+        await this.publishCovered(coverage, books);
+      } catch (error) {
+        for (const userId of userIds) this.users.forget(userId);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Applies a chunk of price ticks to the price book at once and marks the holders of each token that moved; their
+   * updates follow through the revaluation scheduler (at once after the chunk when the interval is 0).
+   */
+  async applyPrices(ticks: readonly PriceTick[]): Promise<void> {
+    for (const tick of ticks) {
+      if (this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source)) {
+        this.markHolders({ kind: 'price', chainId: tick.chainId, token: tick.token });
+      }
+    }
+    if (this.schedule.intervalMs === 0) await this.revaluation.flushNow();
+  }
+
+  /**
+   * Tokens learned from chain data (symbol, decimals): balances held in them can now be valued, through the same
+   * path as a price move. The registry's own entries (seed, file) win over chain-learned ones, which cannot know
+   * that a token is a stablecoin.
+   */
+  async learnTokens(tokens: readonly TokenMetadata[]): Promise<void> {
+    for (const token of tokens) {
+      if (this.registry.get(token.chainId, token.address)) continue;
+      this.registry.register({ chainId: token.chainId, address: token.address, symbol: token.symbol, decimals: token.decimals, stablecoin: token.stablecoin });
+      this.markHolders({ kind: 'price', chainId: token.chainId, token: token.address });
+    }
+    if (this.schedule.intervalMs === 0) await this.revaluation.flushNow();
   }
 
   /** After a rebalance: forget users whose trades another instance now applies. */
@@ -104,23 +119,111 @@ export class PortfolioService {
     if (dropped) this.logger.info({ dropped, partitions }, 'dropped users of partitions now owned elsewhere');
   }
 
+  private markHolders(cause: PriceCause): void {
+    for (const userId of this.users.holdersOf(cause.chainId, cause.token)) this.revaluation.markDirty(userId, cause);
+  }
+
+  /** The chunk's books: those in memory, and every other user loaded from the ledger with one query. */
+  private async booksOf(userIds: readonly string[]): Promise<Map<string, PositionBook>> {
+    const books = new Map<string, PositionBook>();
+    const missing: string[] = [];
+    for (const userId of userIds) {
+      const cached = this.users.get(userId);
+      if (cached) books.set(userId, cached);
+      else missing.push(userId);
+    }
+    if (missing.length > 0) {
+      const ledgers = await this.ledger.loadLedgers(missing);
+      for (const userId of missing) books.set(userId, this.replay(ledgers.get(userId) ?? []));
+    }
+    return books;
+  }
+
+  /**
+   * Books a run of swaps and transfers: each valued at the current prices in order, all recorded in one
+   * transaction, then applied to the books in order — only those the ledger took as new.
+   */
+  private async book(bookings: readonly BookingInChunk[], books: Map<string, PositionBook>, coverage: ChunkCoverage): Promise<void> {
+    const valued = bookings.map((booking) => {
+      const entry = toLedgerEntry(booking.payload);
+      return { ...booking, entry, valuation: booking.firstInChunk ? valueLedgerEntry(entry, this.registry, this.prices) : null };
+    });
+    const recorded = await this.ledger.recordEvents(
+      valued.flatMap((v) => (v.valuation ? [{ event: v.payload, valuation: v.valuation, source: { partition: v.context.partition, offset: v.context.offset } }] : [])),
+    );
+    const duplicates: string[] = [];
+    for (const { payload, context, entry, valuation } of valued) {
+      const book = books.get(payload.userId) as PositionBook;
+      if (valuation && recorded.has(entry.id)) {
+        coverage.add(payload.userId, bookedCause(payload, book.apply(entry, valuation)), context);
+      } else {
+        // The book already holds it (loaded from the ledger, or applied earlier). Republished all the same: the
+        // first delivery may have committed without publishing.
+        duplicates.push(entry.id);
+        coverage.add(payload.userId, duplicateCause(payload), context);
+      }
+    }
+    if (duplicates.length > 0) {
+      this.logger.info({ count: duplicates.length, ids: duplicates.slice(0, LOGGED_DUPLICATES) }, 'events already recorded; republishing exposure');
+    }
+  }
+
   /** A reorg removed the trade's log: take it out of the ledger and rebuild the user's book without it. */
-  private async retract(retraction: TradeRetraction, context: MessageContext): Promise<void> {
-    await this.perUser.run(retraction.userId, async () => {
-      const retracted = await this.ledger.retract(retraction);
-      if (!retracted) this.logger.info({ tradeId: retraction.tradeId, userId: retraction.userId }, 'nothing to retract');
-      const book = await this.replay(retraction.userId);
-      this.users.put(retraction.userId, book, context.partition);
-      await this.publishExposure(retraction.userId, book, { kind: 'retraction', tradeId: retraction.tradeId, reason: retraction.reason });
+  private async retract({ payload, context }: ChunkEvent<TradeRetraction>, books: Map<string, PositionBook>, coverage: ChunkCoverage): Promise<void> {
+    const retracted = await this.ledger.retract(payload);
+    if (!retracted) this.logger.info({ tradeId: payload.tradeId, userId: payload.userId }, 'nothing to retract');
+    const ledgers = await this.ledger.loadLedgers([payload.userId]);
+    books.set(payload.userId, this.replay(ledgers.get(payload.userId) ?? []));
+    coverage.add(payload.userId, retractionCause(payload), context);
+  }
+
+  /**
+   * One update per user of the chunk, valued after all their events, naming them all (and the price moves still
+   * pending for the user, whose marks it takes); all published together. If publishing fails the marks are put back.
+   */
+  private async publishCovered(coverage: ChunkCoverage, books: ReadonlyMap<string, PositionBook>): Promise<void> {
+    const asOf = Date.now();
+    const outgoing: OutgoingExposure[] = [];
+    const taken = new Map<string, PriceCause[]>();
+    for (const [userId, { causes, lastContext }] of coverage.entries()) {
+      const book = books.get(userId) as PositionBook;
+      const pendingPrices = this.revaluation.take(userId);
+      taken.set(userId, pendingPrices);
+      const snapshot = valueExposure(book, this.registry, this.prices);
+      for (const slice of sliceCauses(foldCauses(pendingPrices, causes))) {
+        outgoing.push({ update: toExposureUpdate(userId, snapshot, slice, asOf), causedBy: lastContext });
+      }
+    }
+    await this.broadcastOrRestore(outgoing, 'ledger', taken);
+  }
+
+  /** One update per given user still dirty and in memory, at the latest prices (see PriceRevaluationScheduler). */
+  private async revalue(userIds: readonly string[]): Promise<void> {
+    await this.lanes.runAll(userIds, async () => {
+      const asOf = Date.now();
+      const outgoing: OutgoingExposure[] = [];
+      const taken = new Map<string, PriceCause[]>();
+      for (const userId of userIds) {
+        // Taken inside the lane: a ledger update that went first already carried the user's marks.
+        const moved = this.revaluation.take(userId);
+        // A user no longer in memory (evicted, or moved to another instance) is valued afresh when next loaded.
+        const book = this.users.peek(userId);
+        if (moved.length === 0 || !book) continue;
+        taken.set(userId, moved);
+        const snapshot = valueExposure(book, this.registry, this.prices);
+        for (const slice of sliceCauses(moved)) outgoing.push({ update: toExposureUpdate(userId, snapshot, slice, asOf) });
+      }
+      await this.broadcastOrRestore(outgoing, 'price', taken);
     });
   }
 
-  private async bookOf(userId: string, partition: number): Promise<PositionBook> {
-    const cached = this.users.get(userId);
-    if (cached) return cached;
-    const book = await this.replay(userId);
-    this.users.put(userId, book, partition);
-    return book;
+  private async broadcastOrRestore(outgoing: readonly OutgoingExposure[], reason: 'ledger' | 'price', taken: ReadonlyMap<string, PriceCause[]>): Promise<void> {
+    try {
+      await this.exposures.broadcast(outgoing, reason);
+    } catch (error) {
+      for (const [userId, causes] of taken) this.revaluation.restore(userId, causes);
+      throw error;
+    }
   }
 
   private newBook(): PositionBook {
@@ -128,22 +231,9 @@ export class PortfolioService {
   }
 
   /** Rebuilds a book from the ledger at the valuations each event was booked at: O(events of the user). */
-  private async replay(userId: string): Promise<PositionBook> {
+  private replay(ledger: readonly BookedEntry[]): PositionBook {
     const book = this.newBook();
-    for (const { entry, valuation } of await this.ledger.loadLedger(userId)) book.apply(entry, valuation);
+    for (const { entry, valuation } of ledger) book.apply(entry, valuation);
     return book;
-  }
-
-  private async publishExposure(userId: string, book: PositionBook, cause: ExposureCause): Promise<void> {
-    const update = toExposureUpdate(userId, valueExposure(book, this.registry, this.prices), cause, Date.now());
-    try {
-      await this.cache.put(update);
-    } catch (error) {
-      // The snapshot cache only serves REST reads and the next update rewrites it: a Redis outage must not
-      // hold back the event stream that risk and the dashboards depend on.
-      this.cacheFailures.inc();
-      this.logger.warn({ err: error, userId }, 'could not cache the exposure snapshot');
-    }
-    await this.publisher.publish(Topics.positions, [update]);
   }
 }

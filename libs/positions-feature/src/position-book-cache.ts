@@ -33,6 +33,16 @@ export class PositionBookCache {
     return entry.book;
   }
 
+  /** The user's book without marking them recently used: price revaluations must not keep idle users cached. */
+  peek(userId: string): PositionBook | undefined {
+    return this.entries.get(userId)?.book;
+  }
+
+  /** Drops a user, whose next event reloads them from the ledger (after a failure left their book in doubt). */
+  forget(userId: string): void {
+    this.evict(userId);
+  }
+
   /** Stores or refreshes a user and re-indexes the tokens they hold. */
   put(userId: string, book: PositionBook, partition: number): void {
     this.unindex(userId);

@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory, eachEvent } from '@hyperdex/messaging';
+import { EventSubscriberFactory } from '@hyperdex/messaging';
 import { PortfolioService } from './portfolio.service';
 
 export const POSITIONS_INSTANCE_ID = Symbol('POSITIONS_INSTANCE_ID');
 
 /**
  * Feeds ledger events: trades, transfers, retractions (shared group: users are split across instances), and token
- * metadata and prices (every instance reads all).
+ * metadata and prices (every instance reads all). Every handler takes a partition's chunk at once.
  */
 @Injectable()
 export class PositionsConsumer implements OnApplicationBootstrap {
@@ -25,7 +25,7 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       // Every start replays the compacted token topic: what chain data taught is not in the registry file.
       fromBeginning: true,
       commitOffsets: false,
-      handleBatch: eachEvent((token) => this.portfolio.learnToken(token)),
+      handleBatch: (events) => this.portfolio.learnTokens(events.map((e) => e.payload)),
     });
     await this.subscribers.subscribe({
       topic: Topics.prices,
@@ -33,14 +33,14 @@ export class PositionsConsumer implements OnApplicationBootstrap {
       // Every start replays the compacted price topic into memory, even with a reused instance id.
       fromBeginning: true,
       commitOffsets: false,
-      handleBatch: eachEvent((tick) => this.portfolio.applyPrice(tick)),
+      handleBatch: (events) => this.portfolio.applyPrices(events.map((e) => e.payload)),
     });
     await this.subscribers.subscribe({
       topic: Topics.trades,
       groupId: 'positions',
       fromBeginning: true,
       onAssignment: (partitions) => this.portfolio.retainPartitions(partitions),
-      handleBatch: eachEvent((event, context) => this.portfolio.applyLedgerEvent(event, context)),
+      handleBatch: (events) => this.portfolio.applyLedgerChunk(events),
     });
   }
 }

@@ -4,22 +4,32 @@ import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
 import { ObservabilityModule, type Logger } from '@hyperdex/observability';
 import { PostgresModule, RedisModule, toDatabaseSettings, toRedisSettings } from '@hyperdex/persistence';
 import { TokenRegistry } from '@hyperdex/risk-core';
+import { ExposureBroadcaster } from './exposure-broadcaster';
 import { PortfolioService } from './portfolio.service';
 import type { PositionsConfig } from './positions.config';
 import { POSITIONS_INSTANCE_ID, PositionsConsumer } from './positions.consumer';
 import { loadTokenRegistry } from './token-registry.loader';
 import { PositionBookCache } from './position-book-cache';
+import { REVALUATION_SCHEDULE, type RevaluationSchedule } from './revaluation-schedule';
 
 /** Positions: balances per user from trades, valued at the latest prices. */
 @Module({})
 export class PositionsModule {
-  static forRoot(config: Pick<PositionsConfig, 'TOKEN_REGISTRY_FILE' | 'POSITIONS_INSTANCE_ID' | 'POSITIONS_MAX_CACHED_USERS'>): DynamicModule {
+  static forRoot(
+    config: Pick<
+      PositionsConfig,
+      'TOKEN_REGISTRY_FILE' | 'POSITIONS_INSTANCE_ID' | 'POSITIONS_MAX_CACHED_USERS' | 'POSITIONS_PRICE_REVALUE_INTERVAL_MS' | 'POSITIONS_REVALUE_BATCH'
+    >,
+  ): DynamicModule {
+    const schedule: RevaluationSchedule = { intervalMs: config.POSITIONS_PRICE_REVALUE_INTERVAL_MS, batchSize: config.POSITIONS_REVALUE_BATCH };
     return {
       module: PositionsModule,
       providers: [
         { provide: TokenRegistry, useValue: loadTokenRegistry(config.TOKEN_REGISTRY_FILE) },
         { provide: POSITIONS_INSTANCE_ID, useValue: config.POSITIONS_INSTANCE_ID },
         { provide: PositionBookCache, useValue: new PositionBookCache(config.POSITIONS_MAX_CACHED_USERS) },
+        { provide: REVALUATION_SCHEDULE, useValue: schedule },
+        ExposureBroadcaster,
         PortfolioService,
         PositionsConsumer,
       ],

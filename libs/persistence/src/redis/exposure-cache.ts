@@ -2,6 +2,27 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { ExposureUpdateSchema, decodeJson, type ExposureUpdate } from '@hyperdex/contracts';
 
+/**
+ * For each KEYS[i]: ARGV[2i-1] is the snapshot, ARGV[2i] its asOf. A snapshot older than the one stored is skipped,
+ * so a late write (a redelivery, a slower writer) never replaces a newer one. Returns how many were written.
+ */
+const PUT_NEWEST_SCRIPT = `
+local written = 0
+for i, key in ipairs(KEYS) do
+  local asOf = tonumber(ARGV[2 * i])
+  local keep = false
+  local cur = redis.call('GET', key)
+  if cur then
+    local ok, decoded = pcall(cjson.decode, cur)
+    if ok and type(decoded) == 'table' and decoded.asOf and tonumber(decoded.asOf) > asOf then keep = true end
+  end
+  if not keep then
+    redis.call('SET', key, ARGV[2 * i - 1])
+    written = written + 1
+  end
+end
+return written`;
+
 /** The latest exposure snapshot of each user, written by positions and read by the gateway. */
 @Injectable()
 export class ExposureCache {
@@ -13,19 +34,19 @@ export class ExposureCache {
 
   /** Keeps the newest snapshot: a late write of an older one (from a redelivery) is ignored. */
   async put(snapshot: ExposureUpdate): Promise<void> {
-    await this.redis.eval(
-      `local cur = redis.call('GET', KEYS[1])
-       if cur then
-         local ok, decoded = pcall(cjson.decode, cur)
-         if ok and decoded.asOf and tonumber(decoded.asOf) > tonumber(ARGV[2]) then return 0 end
-       end
-       redis.call('SET', KEYS[1], ARGV[1])
-       return 1`,
-      1,
-      this.key(snapshot.userId),
-      JSON.stringify(snapshot),
-      String(snapshot.asOf),
-    );
+    await this.putMany([snapshot]);
+  }
+
+  /**
+   * Writes many users' snapshots in one round trip (one script call, so the check and the write of each key cannot
+   * interleave with another writer), each kept only if it is the newest for its user. Of two snapshots of the same
+   * user in one call, the newer stands.
+   */
+  async putMany(snapshots: readonly ExposureUpdate[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    const keys = snapshots.map((s) => this.key(s.userId));
+    const args = snapshots.flatMap((s) => [JSON.stringify(s), String(s.asOf)]);
+    await this.redis.eval(PUT_NEWEST_SCRIPT, keys.length, ...keys, ...args);
   }
 
   /** Null when the user has no snapshot; a corrupt entry is treated as absent rather than served. */

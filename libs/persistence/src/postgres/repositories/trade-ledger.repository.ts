@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Trade, TradeRetraction, Transfer } from '@hyperdex/contracts';
+import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
 import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
 
 export interface BalanceDelta {
@@ -19,6 +19,17 @@ export interface StoredBalance {
 export interface TradeSource {
   partition: number;
   offset: string;
+}
+
+/** One swap or transfer to record, with the valuation it is booked at and the record it came from. */
+export interface EventToRecord {
+  event: Trade | Transfer;
+  valuation: LedgerValuation;
+  source: TradeSource | null;
+}
+
+interface UserBalanceDelta extends BalanceDelta {
+  userId: string;
 }
 
 /** One ledger row as the position book replays it. */
@@ -105,38 +116,59 @@ function toEntry(row: LedgerRow): LedgerEntry {
 export class TradeLedgerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Returns true when the event was new and its balance deltas were applied. */
+  /** Returns true when the event was new and its balance deltas were applied (a batch of one). */
   async recordEvent(event: Trade | Transfer, valuation: LedgerValuation, source: TradeSource | null): Promise<boolean> {
+    const recorded = await this.recordEvents([{ event, valuation, source }]);
+    return recorded.has(ledgerEventId(event));
+  }
+
+  /**
+   * Records a batch of swaps and transfers in one transaction: one multi-row insert of the ledger rows (in the given
+   * order, so `seq` keeps the arrival order) and one aggregated upsert of the balance deltas of the rows actually
+   * inserted. An id already in the ledger, or repeated within the batch (the first occurrence wins), changes
+   * nothing. Returns the ids that were new.
+   */
+  async recordEvents(events: readonly EventToRecord[]): Promise<Set<string>> {
+    const firsts = firstOccurrences(events);
+    if (firsts.length === 0) return new Set();
+    const rows = firsts.map(toLedgerRowValues);
     return this.dataSource.transaction(async (manager) => {
-      const swap = event.kind !== 'transfer';
-      const outgoing = !swap && event.direction === 'out';
-      const inserted: unknown[] = await manager.query(
+      const inserted: Array<{ trade_id: string }> = await manager.query(
         `INSERT INTO trades (trade_id, kind, user_id, chain_id, dex, token_in, token_out, amount_in, amount_out, fees,
                              origin, valuation, executed_at, source_partition, source_offset)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_timestamp($13::double precision / 1000), $14, $15)
+         SELECT e.trade_id, e.kind, e.user_id, e.chain_id, e.dex, e.token_in, e.token_out, e.amount_in, e.amount_out, e.fees,
+                e.origin, e.valuation, to_timestamp(e.executed_ms::double precision / 1000), e.source_partition, e.source_offset
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::numeric[],
+                       $9::numeric[], $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::bigint[], $14::integer[], $15::bigint[])
+                WITH ORDINALITY AS e(trade_id, kind, user_id, chain_id, dex, token_in, token_out, amount_in, amount_out, fees,
+                                     origin, valuation, executed_ms, source_partition, source_offset, ord)
+          ORDER BY e.ord
          ON CONFLICT (trade_id) DO NOTHING
          RETURNING trade_id`,
         [
-          swap ? event.tradeId : event.transferId,
-          swap ? 'swap' : 'transfer',
-          event.userId,
-          event.chainId,
-          swap ? event.dex : 'transfer',
-          swap ? event.tokenIn : outgoing ? event.token : null,
-          swap ? event.tokenOut : outgoing ? null : event.token,
-          swap ? event.amountIn : outgoing ? event.amount : null,
-          swap ? event.amountOut : outgoing ? null : event.amount,
-          JSON.stringify(swap ? (event.fees ?? []) : []),
-          swap && event.origin ? JSON.stringify(event.origin) : null,
-          JSON.stringify(storeValuation(valuation)),
-          event.timestamp,
-          source?.partition ?? null,
-          source?.offset ?? null,
+          rows.map((r) => r.tradeId),
+          rows.map((r) => r.kind),
+          rows.map((r) => r.userId),
+          rows.map((r) => r.chainId),
+          rows.map((r) => r.dex),
+          rows.map((r) => r.tokenIn),
+          rows.map((r) => r.tokenOut),
+          rows.map((r) => r.amountIn),
+          rows.map((r) => r.amountOut),
+          rows.map((r) => r.fees),
+          rows.map((r) => r.origin),
+          rows.map((r) => r.valuation),
+          rows.map((r) => r.executedMs),
+          rows.map((r) => r.sourcePartition),
+          rows.map((r) => r.sourceOffset),
         ],
       );
-      if (inserted.length === 0) return false;
-      await this.applyDeltas(manager, event.userId, balanceDeltas(event));
-      return true;
+      const recorded = new Set(inserted.map((r) => r.trade_id));
+      const deltas = firsts
+        .filter(({ event }) => recorded.has(ledgerEventId(event)))
+        .flatMap(({ event }) => balanceDeltas(event).map((delta) => ({ userId: event.userId, ...delta })));
+      await this.applyDeltas(manager, deltas);
+      return recorded;
     });
   }
 
@@ -168,20 +200,31 @@ export class TradeLedgerRepository {
               { chainId: entry.chainId, token: entry.tokenOut, delta: -entry.amountOut },
               ...entry.fees.map((f) => ({ chainId: entry.chainId, token: f.token, delta: f.amount })),
             ];
-      await this.applyDeltas(manager, retraction.userId, deltas);
+      await this.applyDeltas(manager, deltas.map((d) => ({ userId: retraction.userId, ...d })));
       return true;
     });
   }
 
   /** The user's live (not retracted) ledger in the order it was applied. */
   async loadLedger(userId: string): Promise<BookedEntry[]> {
-    const rows: LedgerRow[] = await this.dataSource.query(
-      `SELECT trade_id, kind, chain_id, token_in, token_out, amount_in::text AS amount_in, amount_out::text AS amount_out, fees, valuation,
-              (extract(epoch from executed_at) * 1000)::bigint::text AS executed_ms
-         FROM trades WHERE user_id = $1 AND retracted_at IS NULL ORDER BY seq`,
-      [userId],
+    return (await this.loadLedgers([userId])).get(userId) ?? [];
+  }
+
+  /**
+   * The live ledgers of several users in one query, each in the order it was applied; every requested user has an
+   * entry (empty when they have no events), so a caller can tell "no events" from "not asked".
+   */
+  async loadLedgers(userIds: readonly string[]): Promise<Map<string, BookedEntry[]>> {
+    const ledgers = new Map<string, BookedEntry[]>(userIds.map((userId) => [userId, []]));
+    if (ledgers.size === 0) return ledgers;
+    const rows: Array<LedgerRow & { user_id: string }> = await this.dataSource.query(
+      `SELECT user_id, trade_id, kind, chain_id, token_in, token_out, amount_in::text AS amount_in, amount_out::text AS amount_out,
+              fees, valuation, (extract(epoch from executed_at) * 1000)::bigint::text AS executed_ms
+         FROM trades WHERE user_id = ANY($1::text[]) AND retracted_at IS NULL ORDER BY user_id, seq`,
+      [[...ledgers.keys()]],
     );
-    return rows.map((row) => ({ entry: toEntry(row), valuation: loadValuation(row.valuation) }));
+    for (const row of rows) ledgers.get(row.user_id)?.push({ entry: toEntry(row), valuation: loadValuation(row.valuation) });
+    return ledgers;
   }
 
   async loadBalances(userId: string): Promise<StoredBalance[]> {
@@ -200,15 +243,51 @@ export class TradeLedgerRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
-  private async applyDeltas(manager: EntityManager, userId: string, deltas: readonly BalanceDelta[]): Promise<void> {
+  /** One aggregated upsert: the deltas of a batch are summed per (user, token) before they touch a row. */
+  private async applyDeltas(manager: EntityManager, deltas: readonly UserBalanceDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
     await manager.query(
       `INSERT INTO user_balances (user_id, chain_id, token, balance)
-       SELECT $1, d.chain_id, d.token, sum(d.delta)
-         FROM unnest($2::integer[], $3::text[], $4::numeric[]) AS d(chain_id, token, delta)
-        GROUP BY d.chain_id, d.token
+       SELECT d.user_id, d.chain_id, d.token, sum(d.delta)
+         FROM unnest($1::text[], $2::integer[], $3::text[], $4::numeric[]) AS d(user_id, chain_id, token, delta)
+        GROUP BY d.user_id, d.chain_id, d.token
        ON CONFLICT (user_id, chain_id, token)
        DO UPDATE SET balance = user_balances.balance + EXCLUDED.balance, updated_at = now()`,
-      [userId, deltas.map((d) => d.chainId), deltas.map((d) => d.token), deltas.map((d) => d.delta.toString())],
+      [deltas.map((d) => d.userId), deltas.map((d) => d.chainId), deltas.map((d) => d.token), deltas.map((d) => d.delta.toString())],
     );
   }
+}
+
+/** The first occurrence of each id, in order: a later one in the same batch is a redelivery of the same event. */
+function firstOccurrences(events: readonly EventToRecord[]): EventToRecord[] {
+  const seen = new Set<string>();
+  return events.filter(({ event }) => {
+    const id = ledgerEventId(event);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The column values of one ledger row: a transfer in fills only the received side, a transfer out only the given one. */
+function toLedgerRowValues({ event, valuation, source }: EventToRecord) {
+  const swap = event.kind !== 'transfer';
+  const outgoing = !swap && event.direction === 'out';
+  return {
+    tradeId: ledgerEventId(event),
+    kind: swap ? 'swap' : 'transfer',
+    userId: event.userId,
+    chainId: event.chainId,
+    dex: swap ? event.dex : 'transfer',
+    tokenIn: swap ? event.tokenIn : outgoing ? event.token : null,
+    tokenOut: swap ? event.tokenOut : outgoing ? null : event.token,
+    amountIn: swap ? event.amountIn : outgoing ? event.amount : null,
+    amountOut: swap ? event.amountOut : outgoing ? null : event.amount,
+    fees: JSON.stringify(swap ? (event.fees ?? []) : []),
+    origin: swap && event.origin ? JSON.stringify(event.origin) : null,
+    valuation: JSON.stringify(storeValuation(valuation)),
+    executedMs: String(event.timestamp),
+    sourcePartition: source?.partition ?? null,
+    sourceOffset: source?.offset ?? null,
+  };
 }
