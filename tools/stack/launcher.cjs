@@ -14,12 +14,14 @@ const SERVICES = [
 ];
 
 /**
- * Spawns `node dist/apps/<name>/main.js` for each service (or only those named).
- * @param {{ env: Record<string,string>, ports?: Record<string, number>, onLine?: (service: string, line: string) => void, only?: string[] }} options
+ * Spawns `node dist/apps/<name>/main.js` for each service (or only those named). `nodeArgs` adds Node options before
+ * the script (e.g. `--cpu-prof` for the benchmark's profiles): a list for every service, or a function of the name.
+ * @param {{ env: Record<string,string>, ports?: Record<string, number>, onLine?: (service: string, line: string) => void, only?: string[], nodeArgs?: string[] | ((service: string) => string[]) }} options
  */
-function startServices({ env, ports = {}, onLine = () => {}, only }) {
+function startServices({ env, ports = {}, onLine = () => {}, only, nodeArgs = [] }) {
   return SERVICES.filter(({ name }) => !only || only.includes(name)).map(({ name, port }) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', name, 'main.js')], {
+    const extraArgs = typeof nodeArgs === 'function' ? nodeArgs(name) : nodeArgs;
+    const child = spawn(process.execPath, ['--enable-source-maps', ...extraArgs, path.join(ROOT, 'dist/apps', name, 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(ports[name] ?? port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,20 +1,7 @@
-import { execSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
 import type { BenchCase, BenchResult } from './bench-case';
+import { gitRevision, keepResults, machineInfo } from './keep-results';
 import { machineReferenceMicros } from './machine-reference';
 import { measure } from './measure';
-
-const RESULTS_DIR = join(__dirname, '..', 'results');
-
-function gitRevision(): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 function fmt(n: number, digits = 2): string {
   return n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
@@ -48,15 +35,10 @@ export function runSuite(suite: string, cases: readonly BenchCase[]): BenchResul
     suite,
     at: new Date().toISOString(),
     revision: gitRevision(),
-    node: process.version,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
+    ...machineInfo(),
     machineReferenceMicros: referenceMicros,
     results,
   };
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, `${suite}.json`), JSON.stringify(record, null, 2) + '\n');
-  appendFileSync(join(RESULTS_DIR, `${suite}.history.jsonl`), JSON.stringify(record) + '\n');
-  console.log(`results kept in ${join('tools/bench/results', `${suite}.json`)}`);
+  console.log(`results kept in ${keepResults(suite, record)}`);
   return results;
 }
