@@ -27,9 +27,6 @@ export const SERVICE_ENV: Record<string, string> = {
   RISK_INSTANCE_ID: 'e2e',
   // The broker's minimum: a killed consumer's partitions move to its replacement within seconds.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
-  // Small chunks, so a burst (crash-recovery's 440 records arrive in one fetch) spans many transactions and commits
-  // and a crash can land between them; at the default 500 the whole burst is one chunk, applied or not at all.
-  KAFKA_CONSUMER_MAX_BATCH: '10',
 };
 
 /** Pids of the services the run started, by name; tests that replace a service append the replacement's pid. */

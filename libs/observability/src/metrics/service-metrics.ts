@@ -28,9 +28,9 @@ export class ServiceMetrics {
 
   readonly handlerSeconds = new Histogram({
     name: 'hyperdex_kafka_handler_duration_seconds',
-    help: 'Time to process one consumed message, by topic',
+    help: 'Time a handler takes over one chunk of consumed records (a batch of one partition), by topic',
     labelNames: ['topic'] as const,
-    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
 
