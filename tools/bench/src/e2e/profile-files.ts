@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeCpuProfile, type CpuProfile, type LocationResolver, type ProfileSummary } from './cpu-profile-summary';
 
@@ -27,7 +27,12 @@ function sourceMapResolver(): LocationResolver {
     }
     const entry = map?.findEntry(line, Math.max(0, column)) as { originalSource?: string; originalLine?: number } | undefined;
     if (!entry?.originalSource || entry.originalLine === undefined) return undefined;
-    return { file: entry.originalSource, line: entry.originalLine + 1 };
+    // Webpack names sources relative to the app it built (`webpack:///../../libs/…` from apps/<name>), and the
+    // bundle sits in dist/apps/<name>: anchor the path at the app's directory.
+    const webpack = /^webpack:\/\/[^/]*\/(.*)$/.exec(entry.originalSource);
+    const appDir = dirname(fileURLToPath(url)).replace(`${sep}dist${sep}`, sep);
+    const source = webpack ? resolvePath(appDir, webpack[1] as string) : entry.originalSource;
+    return { file: source, line: entry.originalLine + 1 };
   };
 }
 
@@ -37,24 +42,40 @@ export function shortenLocation(root: string): (file: string) => string {
     const webpack = /^webpack:\/\/[^/]*\/(?:\.\/)?(.*)$/.exec(file);
     if (webpack) return webpack[1] as string;
     if (file.startsWith('file://')) return relative(root, fileURLToPath(file));
+    if (isAbsolute(file)) return relative(root, file);
     return file;
   };
 }
 
-/** Summarises the newest `.cpuprofile` of each service under `<dir>/<service>/`. */
+/**
+ * `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`: Node writes one per thread, so a service with a worker pool
+ * (risk's Monte Carlo) leaves its main thread's profile (thread 0) and one per worker.
+ */
+export function profileThread(file: string): number | undefined {
+  const match = /^CPU\.\d+\.\d+\.\d+\.(\d+)\.\d+\.cpuprofile$/.exec(file);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Summarises every `.cpuprofile` under `<dir>/<service>/`: the main thread first, then each worker thread. */
 export function summarizeServiceProfiles(root: string, dir: string, services: readonly string[]): ServiceProfile[] {
   const resolve = sourceMapResolver();
   const shorten = shortenLocation(root);
-  return services.map((service) => {
+  return services.flatMap((service): ServiceProfile[] => {
     const serviceDir = join(dir, service);
-    const files = existsSync(serviceDir) ? readdirSync(serviceDir).filter((f) => f.endsWith('.cpuprofile')) : [];
-    const newest = files.map((f) => join(serviceDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-    if (!newest) return { service, error: 'no profile written (the process did not exit normally)' };
-    try {
-      const profile = JSON.parse(readFileSync(newest, 'utf8')) as CpuProfile;
-      return { service, file: relative(root, newest), ...summarizeCpuProfile(profile, { resolve, shorten }) };
-    } catch (error) {
-      return { service, file: relative(root, newest), error: `unreadable profile: ${(error as Error).message}` };
-    }
+    const files = (existsSync(serviceDir) ? readdirSync(serviceDir).filter((f) => f.endsWith('.cpuprofile')) : []).sort(
+      (a, b) => (profileThread(a) ?? 0) - (profileThread(b) ?? 0),
+    );
+    if (!files.some((f) => (profileThread(f) ?? 0) === 0)) return [{ service, error: 'no profile written (the process did not exit normally)' }];
+    return files.map((f) => {
+      const thread = profileThread(f) ?? 0;
+      const name = thread === 0 ? service : `${service} (worker thread ${thread})`;
+      const file = join(serviceDir, f);
+      try {
+        const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+        return { service: name, file: relative(root, file), ...summarizeCpuProfile(profile, { resolve, shorten }) };
+      } catch (error) {
+        return { service: name, file: relative(root, file), error: `unreadable profile: ${(error as Error).message}` };
+      }
+    });
   });
 }

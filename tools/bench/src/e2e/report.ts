@@ -153,7 +153,7 @@ export function formatReport(r: E2eRecord): string {
   }
 
   if (r.profiles?.length) {
-    out.push('', 'CPU profiles (self time; (idle), (program) and GC kept apart)');
+    out.push('', 'CPU profiles over each process’s whole life, start-up included (self time; (idle), (program) and GC kept apart)');
     for (const p of r.profiles) {
       if (p.error || !p.top) {
         out.push(`  ${p.service}: ${p.error ?? 'no data'}`);
