@@ -24,6 +24,8 @@ export interface ExactnessResult {
   readonly unknown: number;
   /** Users whose per-user count differs from the accepted count (the issue's query). */
   readonly usersWithCountMismatch: number;
+  /** Of those, users whose difference booked-but-unacknowledged trades do not explain: should be 0. */
+  readonly usersWithUnexplainedCountMismatch: number;
   /** (user, token) balances that differ from the signed sum of that user's booked trades: double or lost application. */
   readonly balanceMismatches: number;
   readonly balanceMismatchSample: readonly string[];
@@ -59,6 +61,7 @@ export function compareLedger(posted: readonly PostedTrade[], users: readonly st
   }
   let bookedUnacknowledged = 0;
   let unknown = 0;
+  const unacknowledgedPerUser = new Map<string, number>();
   const expected = new Map<string, bigint>();
   for (const id of rows.tradeIds) {
     const p = byId.get(id);
@@ -66,18 +69,24 @@ export function compareLedger(posted: readonly PostedTrade[], users: readonly st
       unknown++;
       continue;
     }
-    if (p.status !== 202) bookedUnacknowledged++;
+    if (p.status !== 202) {
+      bookedUnacknowledged++;
+      unacknowledgedPerUser.set(p.trade.userId, (unacknowledgedPerUser.get(p.trade.userId) ?? 0) + 1);
+    }
     for (const d of balanceDeltas(p.trade)) {
       const key = `${p.trade.userId}|${d.token}`;
       expected.set(key, (expected.get(key) ?? 0n) + d.delta);
     }
   }
   let usersWithCountMismatch = 0;
+  let usersWithUnexplainedCountMismatch = 0;
   let booked = 0;
   for (const u of users) {
     const n = rows.counts.get(u) ?? 0;
+    const acceptedCount = acceptedPerUser.get(u) ?? 0;
     booked += n;
-    if (n !== (acceptedPerUser.get(u) ?? 0)) usersWithCountMismatch++;
+    if (n !== acceptedCount) usersWithCountMismatch++;
+    if (n !== acceptedCount + (unacknowledgedPerUser.get(u) ?? 0)) usersWithUnexplainedCountMismatch++;
   }
   const mismatches: string[] = [];
   for (const key of new Set([...expected.keys(), ...rows.balances.keys()])) {
@@ -93,6 +102,7 @@ export function compareLedger(posted: readonly PostedTrade[], users: readonly st
     bookedUnacknowledged,
     unknown,
     usersWithCountMismatch,
+    usersWithUnexplainedCountMismatch,
     balanceMismatches: mismatches.length,
     balanceMismatchSample: mismatches.slice(0, 5),
   };

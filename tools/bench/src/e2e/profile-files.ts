@@ -29,9 +29,14 @@ function sourceMapResolver(): LocationResolver {
     if (!entry?.originalSource || entry.originalLine === undefined) return undefined;
     // Webpack names sources relative to the app it built (`webpack:///../../libs/…` from apps/<name>), and the
     // bundle sits in dist/apps/<name>: anchor the path at the app's directory.
+    // A dependency's own map (e.g. OpenTelemetry's build/src/x.js.map) names sources relative to the script.
     const webpack = /^webpack:\/\/[^/]*\/(.*)$/.exec(entry.originalSource);
-    const appDir = dirname(fileURLToPath(url)).replace(`${sep}dist${sep}`, sep);
-    const source = webpack ? resolvePath(appDir, webpack[1] as string) : entry.originalSource;
+    const scriptDir = dirname(fileURLToPath(url));
+    const source = webpack
+      ? resolvePath(scriptDir.replace(`${sep}dist${sep}`, sep), webpack[1] as string)
+      : /^[a-z]+:/i.test(entry.originalSource)
+        ? entry.originalSource
+        : resolvePath(scriptDir, entry.originalSource);
     return { file: source, line: entry.originalLine + 1 };
   };
 }

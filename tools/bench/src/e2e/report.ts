@@ -118,8 +118,12 @@ export function formatReport(r: E2eRecord): string {
     const e = r.exactness;
     out.push('', `Ledger exactness (PostgreSQL, ${int(e.users)} users, after waiting ${secs(e.waitedSeconds)}${e.settled ? '' : ' — gave up'})`);
     out.push(
-      `  accepted ${int(e.accepted)}, booked ${int(e.booked)}: missing ${int(e.missing)}, wrong balances ${int(e.balanceMismatches)}, ` +
-        `users with wrong counts ${int(e.usersWithCountMismatch)}, booked but unacknowledged ${int(e.bookedUnacknowledged)}, unknown ${int(e.unknown)}`,
+      `  accepted (202) ${int(e.accepted)}, booked ${int(e.booked)}: missing ${int(e.missing)}, wrong balances ${int(e.balanceMismatches)}, ` +
+        `unknown rows ${int(e.unknown)}; booked though the POST got no 202 (e.g. client timeout) ${int(e.bookedUnacknowledged)}`,
+    );
+    out.push(
+      `  users whose count differs from their 202s: ${int(e.usersWithCountMismatch)}, ` +
+        `of which not explained by those unacknowledged bookings: ${int(e.usersWithUnexplainedCountMismatch)}`,
     );
     for (const m of e.balanceMismatchSample) out.push(`    ${m}`);
   }

@@ -109,6 +109,7 @@ export function checkTargets({ limit, latency, throughput, exactness }: TargetIn
     if (exactness) {
       add('trades not in the ledger', exactness.missing);
       add('wrong ledger balances', exactness.balanceMismatches);
+      add('users with unexplained ledger counts', exactness.usersWithUnexplainedCountMismatch);
     }
     checks.push({ name: 'missing events and ledger errors', target: '0', measured: parts.length ? parts.join(', ') : '0', met: total === 0 });
   }
