@@ -27,6 +27,8 @@ export const SERVICE_ENV: Record<string, string> = {
   RISK_INSTANCE_ID: 'e2e',
   // The broker's minimum: a killed consumer's partitions move to its replacement within seconds.
   KAFKA_SESSION_TIMEOUT_MS: '6000',
+  // A service that builds an event breaking its own topic's contract fails the test at the source.
+  KAFKA_VALIDATE_OUTGOING: 'true',
 };
 
 /** Pids of the services the run started, by name; tests that replace a service append the replacement's pid. */

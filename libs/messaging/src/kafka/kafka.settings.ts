@@ -6,13 +6,19 @@ export const kafkaEnvSchema = z.object({
   KAFKA_CLIENT_ID: z.string().optional(),
   KAFKA_TOPIC_PARTITIONS: envInt(6, 1, 1_000),
   KAFKA_REPLICATION_FACTOR: envInt(1, 1, 10),
-  KAFKA_CONSUMER_CONCURRENCY: envInt(3, 1, 64),
+  KAFKA_CONSUMER_CONCURRENCY: envInt(6, 1, 64),
   /** Records handed to a handler at most at once (one partition's, in order); a larger fetch is split. */
   KAFKA_CONSUMER_MAX_BATCH: envInt(500, 1, 100_000),
   /** Produce requests in flight at once per service; publishes made meanwhile leave together in the next one. */
   KAFKA_PRODUCER_MAX_IN_FLIGHT: envInt(2, 1, 64),
   /** Extra wait (ms) for a lone record to gather company when nothing is in flight; 0 sends at once. */
   KAFKA_PRODUCER_LINGER_MS: envInt(0, 0, 1_000),
+  /**
+   * Check every published payload against its topic contract before sending. Every consumer validates each record
+   * it reads (a bad one goes to the DLQ with the reason), so this second check only moves the failure to its source:
+   * worth it in tests, about a tenth of a busy service's CPU in production.
+   */
+  KAFKA_VALIDATE_OUTGOING: envBool(false),
   /** Records per produce request at most. */
   KAFKA_PRODUCER_MAX_BATCH: envInt(2_000, 1, 100_000),
   KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
@@ -33,6 +39,7 @@ export interface KafkaSettings {
   producerMaxInFlight: number;
   producerLingerMs: number;
   producerMaxBatchRecords: number;
+  validateOutgoing: boolean;
   /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
   maxRetryBackoffMs: number;
   sessionTimeoutMs: number;
@@ -50,6 +57,7 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     producerMaxInFlight: env.KAFKA_PRODUCER_MAX_IN_FLIGHT,
     producerLingerMs: env.KAFKA_PRODUCER_LINGER_MS,
     producerMaxBatchRecords: env.KAFKA_PRODUCER_MAX_BATCH,
+    validateOutgoing: env.KAFKA_VALIDATE_OUTGOING,
     maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     createTopics: env.KAFKA_CREATE_TOPICS,

@@ -32,7 +32,7 @@ export class ContractViolationError extends Error {
 }
 
 /**
- * Publishes typed events: validates each against its topic contract, keys it as the contract says, and resolves
+ * Publishes typed events: keys each as its topic contract says (and, with KAFKA_VALIDATE_OUTGOING, validates it), and resolves
  * only when all in-sync replicas have it (idempotent producer, acks=all). Concurrent publishes are merged into few
  * produce requests (see SendCoalescer), so a service that publishes per batch pays one round trip per batch.
  */
@@ -95,9 +95,11 @@ export class EventPublisher {
     const uncaused = new Map<string, Message[]>();
     for (const event of events) {
       const contract = TopicContracts[event.topic];
-      const checked = validate(contract.schema, event.payload);
-      if (!checked.ok) {
-        throw new ContractViolationError(event.topic, checked.errors.map((e) => `${e.field} ${e.reason}`).join('; '));
+      if (this.connection.settings.validateOutgoing) {
+        const checked = validate(contract.schema, event.payload);
+        if (!checked.ok) {
+          throw new ContractViolationError(event.topic, checked.errors.map((e) => `${e.field} ${e.reason}`).join('; '));
+        }
       }
       const key = (contract.key as (value: OutboundEvent['payload']) => string)(event.payload);
       const message: Message = { key, value: JSON.stringify(event.payload), headers: this.headers(event.causedBy ? traceHeadersCausedBy(event.topic, event.causedBy.trace) : {}) };
