@@ -1,4 +1,4 @@
-// Imported first by main.ts: tracing must patch `http` before Nest and Express load it.
+// Imported first by main.ts: the tracer and its context manager must exist before Nest builds the app.
 import { startTelemetry } from '@hyperdex/telemetry';
 
 startTelemetry('gateway');

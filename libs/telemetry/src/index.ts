@@ -1,2 +1,3 @@
 export * from './start-telemetry';
 export * from './kafka-trace-context';
+export * from './http-server-span';

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { HttpErrorFilter, bodyParserErrorHandler } from '../http/http-error.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { httpTraceMiddleware } from '../http/http-trace.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
 
 export interface ServiceDefinition<S extends z.ZodType<ServiceEnv>> {
@@ -45,6 +46,7 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
     app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
     app.use(bodyParserErrorHandler());
+    app.use(httpTraceMiddleware());
     app.useGlobalFilters(new HttpErrorFilter(logger));
     await definition.configure?.(app, config);
     app.enableShutdownHooks();
