@@ -6,6 +6,7 @@ import { extractRecordTrace, withBatchConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { EventPublisher, RawRecord } from '../producer/event-publisher';
 import { buildDeadLetter } from './dead-letter';
+import { OffsetCommitter } from './offset-committer';
 import { isPermanentFailure, type BatchHandler, type InboundEvent, type MessageContext } from './inbound-event';
 
 export type { MessageContext } from './inbound-event';
@@ -39,14 +40,15 @@ interface Refusal {
  * most `maxBatch` records, in order; each record is decoded and validated against the topic's contract, and the
  * valid ones go to the handler together. A malformed record, or one the handler refuses for good, goes to
  * `<topic>.dlq` with the reason; any other error retries the chunk with backoff (heartbeating) until it succeeds,
- * so nothing is skipped during an outage. A chunk's offset is resolved and committed only after the handler has
- * returned and its dead letters are acknowledged, so effects always precede commits.
+ * so nothing is skipped during an outage. A chunk's offset is resolved and handed to the OffsetCommitter only after
+ * the handler has returned and its dead letters are acknowledged, so effects always precede commits.
  */
 export class EventSubscription<T extends TopicName> {
   private consumer: Consumer;
   private joined = false;
   private crashed: string | null = null;
   private stopping = false;
+  private readonly committer: OffsetCommitter | null;
 
   constructor(
     private readonly options: SubscriptionOptions<T>,
@@ -55,6 +57,17 @@ export class EventSubscription<T extends TopicName> {
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
   ) {
+    this.committer =
+      (options.commitOffsets ?? true)
+        ? new OffsetCommitter(
+            options.topic,
+            connection.settings.consumerCommitIntervalMs,
+            (offsets) => this.consumer.commitOffsets(offsets),
+            (error, offsets) =>
+              // Not lost: an uncommitted record is read again after a restart or rebalance, and handled idempotently.
+              this.logger.warn({ topic: options.topic, groupId: options.groupId, offsets, err: error }, 'offset commit failed; those records will be redelivered'),
+          )
+        : null;
     this.consumer = this.createConsumer();
   }
 
@@ -62,7 +75,8 @@ export class EventSubscription<T extends TopicName> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
-      autoCommit: this.options.commitOffsets ?? true,
+      // Commits are the OffsetCommitter's (kafkajs's autoCommit commits after every fetched batch).
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.connection.settings.consumerConcurrency,
       eachBatch: (payload) => this.handleFetched(payload),
@@ -71,6 +85,7 @@ export class EventSubscription<T extends TopicName> {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.committer?.flush();
     await this.consumer.disconnect();
     this.joined = false;
   }
@@ -89,8 +104,12 @@ export class EventSubscription<T extends TopicName> {
       this.joined = true;
       this.crashed = null;
       this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
-      options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
+      const partitions = event.payload.memberAssignment[options.topic] ?? [];
+      this.committer?.retain(partitions);
+      options.onAssignment?.(partitions);
     });
+    // What this member handled is committed before its partitions move, so their next owner starts after it.
+    consumer.on(consumer.events.REBALANCING, () => void this.committer?.flush());
     consumer.on(consumer.events.CRASH, (event) => {
       this.joined = false;
       this.crashed = event.payload.error.message;
@@ -124,15 +143,16 @@ export class EventSubscription<T extends TopicName> {
     if (!this.joined) throw new Error(`consumer of ${this.options.topic} has not joined group ${this.options.groupId}`);
   }
 
-  private async handleFetched({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleFetched({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const maxBatch = this.options.maxBatch ?? this.connection.settings.consumerMaxBatch;
     for (let start = 0; start < batch.messages.length; start += maxBatch) {
       // Stop at a rebalance or shutdown: the uncommitted rest goes to the partition's next owner.
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + maxBatch);
       await this.handleChunk(batch.partition, chunk, heartbeat);
-      resolveOffset((chunk[chunk.length - 1] as KafkaMessage).offset);
-      if (this.options.commitOffsets ?? true) await commitOffsetsIfNecessary();
+      const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
+      resolveOffset(last);
+      await this.committer?.handled(batch.partition, last);
       await heartbeat();
     }
   }

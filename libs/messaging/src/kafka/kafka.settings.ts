@@ -9,6 +9,11 @@ export const kafkaEnvSchema = z.object({
   KAFKA_CONSUMER_CONCURRENCY: envInt(6, 1, 64),
   /** Records handed to a handler at most at once (one partition's, in order); a larger fetch is split. */
   KAFKA_CONSUMER_MAX_BATCH: envInt(500, 1, 100_000),
+  /**
+   * Handled offsets are committed at most this often, and when the stream goes quiet (0: after every chunk). A crash
+   * redelivers at most this much, which every handler takes idempotently; each commit is a broker write.
+   */
+  KAFKA_CONSUMER_COMMIT_INTERVAL_MS: envInt(1_000, 0, 60_000),
   /** Produce requests in flight at once per service; publishes made meanwhile leave together in the next one. */
   KAFKA_PRODUCER_MAX_IN_FLIGHT: envInt(2, 1, 64),
   /** Extra wait (ms) for a lone record to gather company when nothing is in flight; 0 sends at once. */
@@ -36,6 +41,7 @@ export interface KafkaSettings {
   /** Partitions processed in parallel by one consumer (order is kept within each partition). */
   consumerConcurrency: number;
   consumerMaxBatch: number;
+  consumerCommitIntervalMs: number;
   producerMaxInFlight: number;
   producerLingerMs: number;
   producerMaxBatchRecords: number;
@@ -54,6 +60,7 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
     consumerMaxBatch: env.KAFKA_CONSUMER_MAX_BATCH,
+    consumerCommitIntervalMs: env.KAFKA_CONSUMER_COMMIT_INTERVAL_MS,
     producerMaxInFlight: env.KAFKA_PRODUCER_MAX_IN_FLIGHT,
     producerLingerMs: env.KAFKA_PRODUCER_LINGER_MS,
     producerMaxBatchRecords: env.KAFKA_PRODUCER_MAX_BATCH,
