@@ -43,6 +43,9 @@ export class TopicTap {
       });
     });
     await this.consumer.run({
+      // An observer: a fresh group each run that never resumes, so it commits nothing (per-batch commits on every
+      // tapped topic would be load on the broker under test).
+      autoCommit: false,
       eachBatch: async ({ batch }) => {
         let handled = 0;
         for (const m of batch.messages) {
