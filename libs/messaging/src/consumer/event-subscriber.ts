@@ -5,7 +5,9 @@ import type { ServiceMetrics } from '@hyperdex/observability';
 import { extractRecordTrace, withBatchConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { EventPublisher, RawRecord } from '../producer/event-publisher';
+import { partitionLags } from './consumer-lag';
 import { buildDeadLetter } from './dead-letter';
+import { ingestedAtOf } from './ingested-at';
 import { isPermanentFailure, type BatchHandler, type InboundEvent, type MessageContext } from './inbound-event';
 
 export type { MessageContext } from './inbound-event';
@@ -47,6 +49,9 @@ export class EventSubscription<T extends TopicName> {
   private joined = false;
   private crashed: string | null = null;
   private stopping = false;
+  /** Last offset processed per partition since the last (re)join: one Map.set per chunk, read only at scrape. */
+  private readonly processed = new Map<number, string>();
+  private removeLagReport: (() => void) | undefined;
 
   constructor(
     private readonly options: SubscriptionOptions<T>,
@@ -59,6 +64,7 @@ export class EventSubscription<T extends TopicName> {
   }
 
   async start(): Promise<void> {
+    this.removeLagReport ??= this.metrics.scrapeHooks.add(() => this.reportLag());
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
@@ -71,6 +77,7 @@ export class EventSubscription<T extends TopicName> {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.removeLagReport?.();
     await this.consumer.disconnect();
     this.joined = false;
   }
@@ -87,6 +94,7 @@ export class EventSubscription<T extends TopicName> {
     });
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.joined = true;
+      this.processed.clear();
       this.crashed = null;
       this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
       options.onAssignment?.(event.payload.memberAssignment[options.topic] ?? []);
@@ -124,6 +132,20 @@ export class EventSubscription<T extends TopicName> {
     if (!this.joined) throw new Error(`consumer of ${this.options.topic} has not joined group ${this.options.groupId}`);
   }
 
+  /** At scrape: the group's lag and position on each partition, from the broker's end offsets and commits. */
+  private async reportLag(): Promise<void> {
+    const { topic, groupId, fromBeginning } = this.options;
+    const admin = await this.connection.admin();
+    const commits = this.options.commitOffsets ?? true;
+    const [ends, offsets] = await Promise.all([admin.fetchTopicOffsets(topic), commits ? admin.fetchOffsets({ groupId, topics: [topic] }) : null]);
+    const committed = offsets ? new Map((offsets[0]?.partitions ?? []).map((p) => [p.partition, p.offset])) : null;
+    for (const { partition, next, lag } of partitionLags(ends, { committed, processed: this.processed, fromBeginning })) {
+      const labels = { group: groupId, topic, partition: String(partition) };
+      this.metrics.consumerLag.set(labels, lag);
+      this.metrics.consumerCommittedOffset.set(labels, next);
+    }
+  }
+
   private async handleFetched({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const maxBatch = this.options.maxBatch ?? this.connection.settings.consumerMaxBatch;
     for (let start = 0; start < batch.messages.length; start += maxBatch) {
@@ -131,7 +153,9 @@ export class EventSubscription<T extends TopicName> {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + maxBatch);
       await this.handleChunk(batch.partition, chunk, heartbeat);
-      resolveOffset((chunk[chunk.length - 1] as KafkaMessage).offset);
+      const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
+      resolveOffset(last);
+      this.processed.set(batch.partition, last);
       if (this.options.commitOffsets ?? true) await commitOffsetsIfNecessary();
       await heartbeat();
     }
@@ -216,12 +240,14 @@ export class EventSubscription<T extends TopicName> {
 }
 
 function contextOf(topic: TopicName, partition: number, message: KafkaMessage): MessageContext {
+  const timestamp = Number(message.timestamp);
   return {
     topic,
     partition,
     offset: message.offset,
     key: message.key?.toString('utf8') ?? null,
-    timestamp: Number(message.timestamp),
+    timestamp,
+    ingestedAt: ingestedAtOf(message.headers, timestamp),
     trace: extractRecordTrace(message.headers),
   };
 }
