@@ -66,6 +66,9 @@ describe('operator metrics under load', () => {
     for (const lag of lagOf(drained, 'positions', Topics.trades)) expect(lag.value).toBe(0);
     for (const lag of lagOf(drained, 'positions', Topics.trades)) expect(Number.isInteger(lag.value)).toBe(true);
 
+    // Each user now holds WETH and owes USDC: two open positions each, in positions' memory.
+    expect(valueOf(drained, 'hyperdex_active_positions')).toBeGreaterThanOrEqual(2 * USERS);
+
     // Downstream groups report their own topics too.
     expect(lagOf(await scrape(PORTS.risk), 'risk', Topics.positions)).toHaveLength(PARTITIONS);
     expect(lagOf(await scrape(PORTS.alerting), 'alerting', Topics.riskAlerts)).toHaveLength(PARTITIONS);
