@@ -53,7 +53,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:contracts'],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:contracts'] },
             // Benchmarks measure the pure domain directly, never through a service.
             { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:bench'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

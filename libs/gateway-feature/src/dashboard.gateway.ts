@@ -31,6 +31,8 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms that have a socket on this instance, by event', ['event']);
+    // Read when Prometheus scrapes: connecting and disconnecting sockets pay nothing for it.
+    metrics.gauge('hyperdex_websocket_connections', 'Authenticated Socket.IO connections on this instance', (gauge) => gauge.set(this.server?.sockets.sockets.size ?? 0));
   }
 
   afterInit(server: DashboardServer): void {

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { Topics } from '@hyperdex/contracts';
 import { EventSubscriberFactory } from '@hyperdex/messaging';
 import { DashboardGateway } from './dashboard.gateway';
+import { RelayLatency } from './relay-latency';
 
 export const GATEWAY_INSTANCE_ID = Symbol('GATEWAY_INSTANCE_ID');
 
@@ -15,6 +16,7 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly subscribers: EventSubscriberFactory,
     private readonly gateway: DashboardGateway,
+    private readonly latency: RelayLatency,
     @Inject(GATEWAY_INSTANCE_ID) private readonly instanceId: string,
   ) {}
 
@@ -24,14 +26,20 @@ export class EventRelayConsumer implements OnApplicationBootstrap {
       groupId: `gateway-${this.instanceId}-positions`,
       fromBeginning: false,
       commitOffsets: false,
-      handleBatch: async (events) => this.gateway.sendExposures(events.map((e) => e.payload)),
+      handleBatch: async (events) => {
+        this.gateway.sendExposures(events.map((e) => e.payload));
+        this.latency.exposures(events);
+      },
     });
     await this.subscribers.subscribe({
       topic: Topics.alertNotifications,
       groupId: `gateway-${this.instanceId}-alerts`,
       fromBeginning: false,
       commitOffsets: false,
-      handleBatch: async (events) => this.gateway.sendAlerts(events.map((e) => e.payload)),
+      handleBatch: async (events) => {
+        this.gateway.sendAlerts(events.map((e) => e.payload));
+        this.latency.alerts(events);
+      },
     });
     await this.subscribers.subscribe({
       topic: Topics.riskMetrics,

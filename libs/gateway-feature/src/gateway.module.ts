@@ -8,6 +8,7 @@ import { DashboardGateway } from './dashboard.gateway';
 import { EventRelayConsumer, GATEWAY_INSTANCE_ID } from './event-relay.consumer';
 import { ExposureController } from './exposure.controller';
 import type { GatewayConfig } from './gateway.config';
+import { RelayLatency } from './relay-latency';
 import { JWT_SECRET, TokenVerifier } from './token-verifier';
 
 /** Dashboards' entry point: Socket.IO rooms per user and the REST reads. */
@@ -23,6 +24,7 @@ export class GatewayModule {
         TokenVerifier,
         BearerAuthGuard,
         DashboardGateway,
+        RelayLatency,
         EventRelayConsumer,
       ],
     };

@@ -7,4 +7,7 @@ export * from './consumer/inbound-event';
 export * from './consumer/event-subscriber';
 export * from './consumer/event-subscriber.factory';
 export * from './consumer/dead-letter';
+export * from './consumer/ingested-at';
+export * from './consumer/consumer-lag';
+export * from './consumer/dead-letter-redrive';
 export * from './messaging.module';

@@ -1,6 +1,7 @@
 export * from './logging/logger';
 export * from './logging/nest-logger.adapter';
 export * from './metrics/service-metrics';
+export * from './metrics/scrape-hooks';
 export * from './metrics/metrics.controller';
 export * from './health/health-registry';
 export * from './health/health.controller';

@@ -20,6 +20,17 @@ describe('PositionBookCache', () => {
     expect(cache.holdersOf(10, WETH)).toEqual([]);
   });
 
+  it('counts open positions across cached users, following re-indexing and eviction', () => {
+    const cache = new PositionBookCache(2);
+    cache.put('alice', holding(WETH), 0);
+    cache.put('bob', holding(WETH, USDC), 1);
+    expect(cache.openPositions()).toBe(3);
+    cache.put('bob', holding(USDC), 1);
+    expect(cache.openPositions()).toBe(2);
+    cache.put('carol', holding(WETH, USDC), 0);
+    expect(cache.openPositions()).toBe(3); // alice evicted
+  });
+
   it('evicts the least recently used user beyond its bound, index included', () => {
     const cache = new PositionBookCache(2);
     cache.put('alice', holding(WETH), 0);

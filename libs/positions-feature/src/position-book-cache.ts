@@ -63,6 +63,13 @@ export class PositionBookCache {
     }
   }
 
+  /** Open (non-zero) positions across the cached users: the token index already holds one entry per position. */
+  openPositions(): number {
+    let open = 0;
+    for (const users of this.holders.values()) open += users.size;
+    return open;
+  }
+
   holdersOf(chainId: number, token: string): string[] {
     return [...(this.holders.get(tokenKey(chainId, token)) ?? [])];
   }

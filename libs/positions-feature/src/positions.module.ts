@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
 import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
-import { ObservabilityModule, type Logger } from '@hyperdex/observability';
+import { ObservabilityModule, ServiceMetrics, type Logger } from '@hyperdex/observability';
 import { PostgresModule, RedisModule, toDatabaseSettings, toRedisSettings } from '@hyperdex/persistence';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { ExposureBroadcaster } from './exposure-broadcaster';
@@ -11,6 +11,14 @@ import { POSITIONS_INSTANCE_ID, PositionsConsumer } from './positions.consumer';
 import { loadTokenRegistry } from './token-registry.loader';
 import { PositionBookCache } from './position-book-cache';
 import { REVALUATION_SCHEDULE, type RevaluationSchedule } from './revaluation-schedule';
+
+/** The book cache, with the origin document's active-positions gauge read from it at scrape (nothing per trade). */
+function watchedBookCache(maxUsers: number, metrics: ServiceMetrics): PositionBookCache {
+  const cache = new PositionBookCache(maxUsers);
+  metrics.gauge('hyperdex_active_positions', 'Open (non-zero) positions of the users this instance holds in memory', (gauge) => gauge.set(cache.openPositions()));
+  metrics.gauge('hyperdex_positions_cached_users', 'Users whose books this instance holds in memory', (gauge) => gauge.set(cache.size));
+  return cache;
+}
 
 /** Positions: balances per user from trades, valued at the latest prices. */
 @Module({})
@@ -27,7 +35,7 @@ export class PositionsModule {
       providers: [
         { provide: TokenRegistry, useValue: loadTokenRegistry(config.TOKEN_REGISTRY_FILE) },
         { provide: POSITIONS_INSTANCE_ID, useValue: config.POSITIONS_INSTANCE_ID },
-        { provide: PositionBookCache, useValue: new PositionBookCache(config.POSITIONS_MAX_CACHED_USERS) },
+        { provide: PositionBookCache, inject: [ServiceMetrics], useFactory: (metrics: ServiceMetrics) => watchedBookCache(config.POSITIONS_MAX_CACHED_USERS, metrics) },
         { provide: REVALUATION_SCHEDULE, useValue: schedule },
         ExposureBroadcaster,
         PortfolioService,

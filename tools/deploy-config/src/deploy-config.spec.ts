@@ -8,7 +8,7 @@ import { parse, parseAllDocuments } from 'yaml';
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const K8S_DIR = path.join(ROOT, 'k8s');
+const K8S_DIR = path.join(ROOT, 'k8s/base');
 const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
 
 interface ServiceFacts {
@@ -313,10 +313,14 @@ describe('k8s manifests', () => {
     expect([...literals, ...inConfigMaps]).toEqual([]);
   });
 
-  it('the Secret template hyperdex-secrets holds placeholders only, and says so', () => {
-    const keys = secretKeys('hyperdex-secrets');
-    expect(Object.keys(keys).sort()).toEqual(expect.arrayContaining(['DATABASE_PASSWORD', 'INGESTION_API_KEYS', 'JWT_SECRET']));
-    const notPlaceholders = Object.entries(keys)
+  it('the Secret templates hyperdex-secrets and hyperdex-db hold placeholders only, and say so', () => {
+    expect(Object.keys(secretKeys('hyperdex-secrets')).sort()).toEqual(expect.arrayContaining(['INGESTION_API_KEYS', 'JWT_SECRET']));
+    const db = secretKeys('hyperdex-db');
+    expect(Object.keys(db).sort()).toEqual(['password', 'username']);
+    // CloudNativePG creates the user from this Secret: its name must be the one the services log in as.
+    expect(db['username']).toBe(configMapData('hyperdex-config')['DATABASE_USER']);
+    const notPlaceholders = Object.entries(secretKeys('hyperdex-secrets'))
+      .concat(Object.entries(db).filter(([k]) => k !== 'username'))
       .filter(([, v]) => typeof v !== 'string' || !/PLACEHOLDER/i.test(v))
       .map(([k]) => k);
     expect(notPlaceholders).toEqual([]);

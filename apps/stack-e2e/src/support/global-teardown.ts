@@ -1,20 +1,31 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { PID_FILE, ROOT, kafkaEnv } from './stack-env';
 
-const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as { stopServices(services: unknown[]): Promise<void> };
+interface RunningService {
+  name: string;
+  child: ChildProcess;
+}
+
+const launcher = require(path.join(ROOT, 'tools/stack/launcher.cjs')) as { stopServices(services: RunningService[]): Promise<void> };
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as Record<string, unknown>)['__HYPERDEX_E2E__'] as
-    | { services: unknown[]; logs: Map<string, WriteStream> }
+    | { services: RunningService[]; logs: Map<string, WriteStream> }
     | undefined;
+  let unclean: string[] = [];
   if (state) {
+    // Services still running now must drain on SIGTERM and exit 0 (a crash test's victim has already gone).
+    const running = state.services.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
     await launcher.stopServices(state.services);
+    unclean = running.filter((s) => s.child.exitCode !== 0).map((s) => `${s.name}: ${s.child.exitCode ?? s.child.signalCode}`);
     for (const log of state.logs.values()) log.end();
   }
   await stopReplacements();
   execFileSync('bash', ['tools/kafka/kafka.sh', 'stop'], { cwd: ROOT, env: kafkaEnv, stdio: 'inherit' });
+  if (unclean.length > 0) throw new Error(`services did not exit 0 after SIGTERM: ${unclean.join(', ')} (logs in tmp/e2e-logs)`);
+  console.log(`e2e: ${state?.services.length ?? 0} services drained and exited 0 on SIGTERM`);
 }
 
 /** Services that tests started themselves (a restarted positions) are known only by pid. */

@@ -5,7 +5,9 @@ import type { ServiceMetrics } from '@hyperdex/observability';
 import { extractRecordTrace, withBatchConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { EventPublisher, RawRecord } from '../producer/event-publisher';
+import { partitionLags } from './consumer-lag';
 import { buildDeadLetter } from './dead-letter';
+import { ingestedAtOf } from './ingested-at';
 import { OffsetCommitter } from './offset-committer';
 import { isPermanentFailure, type BatchHandler, type InboundEvent, type MessageContext } from './inbound-event';
 
@@ -49,6 +51,9 @@ export class EventSubscription<T extends TopicName> {
   private crashed: string | null = null;
   private stopping = false;
   private readonly committer: OffsetCommitter | null;
+  /** Last offset processed per partition since the last (re)join: one Map.set per chunk, read only at scrape. */
+  private readonly processed = new Map<number, string>();
+  private removeLagReport: (() => void) | undefined;
 
   constructor(
     private readonly options: SubscriptionOptions<T>,
@@ -72,6 +77,7 @@ export class EventSubscription<T extends TopicName> {
   }
 
   async start(): Promise<void> {
+    this.removeLagReport ??= this.metrics.scrapeHooks.add(() => this.reportLag());
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: this.options.fromBeginning });
     await this.consumer.run({
@@ -85,6 +91,7 @@ export class EventSubscription<T extends TopicName> {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.removeLagReport?.();
     await this.committer?.flush();
     await this.consumer.disconnect();
     this.joined = false;
@@ -102,6 +109,7 @@ export class EventSubscription<T extends TopicName> {
     });
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.joined = true;
+      this.processed.clear();
       this.crashed = null;
       this.logger.info({ topic: options.topic, groupId: options.groupId, assignment: event.payload.memberAssignment }, 'joined consumer group');
       const partitions = event.payload.memberAssignment[options.topic] ?? [];
@@ -143,6 +151,20 @@ export class EventSubscription<T extends TopicName> {
     if (!this.joined) throw new Error(`consumer of ${this.options.topic} has not joined group ${this.options.groupId}`);
   }
 
+  /** At scrape: the group's lag and position on each partition, from the broker's end offsets and commits. */
+  private async reportLag(): Promise<void> {
+    const { topic, groupId, fromBeginning } = this.options;
+    const admin = await this.connection.admin();
+    const commits = this.options.commitOffsets ?? true;
+    const [ends, offsets] = await Promise.all([admin.fetchTopicOffsets(topic), commits ? admin.fetchOffsets({ groupId, topics: [topic] }) : null]);
+    const committed = offsets ? new Map((offsets[0]?.partitions ?? []).map((p) => [p.partition, p.offset])) : null;
+    for (const { partition, next, lag } of partitionLags(ends, { committed, processed: this.processed, fromBeginning })) {
+      const labels = { group: groupId, topic, partition: String(partition) };
+      this.metrics.consumerLag.set(labels, lag);
+      this.metrics.consumerCommittedOffset.set(labels, next);
+    }
+  }
+
   private async handleFetched({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const maxBatch = this.options.maxBatch ?? this.connection.settings.consumerMaxBatch;
     for (let start = 0; start < batch.messages.length; start += maxBatch) {
@@ -152,6 +174,7 @@ export class EventSubscription<T extends TopicName> {
       await this.handleChunk(batch.partition, chunk, heartbeat);
       const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
       resolveOffset(last);
+      this.processed.set(batch.partition, last);
       await this.committer?.handled(batch.partition, last);
       await heartbeat();
     }
@@ -236,12 +259,14 @@ export class EventSubscription<T extends TopicName> {
 }
 
 function contextOf(topic: TopicName, partition: number, message: KafkaMessage): MessageContext {
+  const timestamp = Number(message.timestamp);
   return {
     topic,
     partition,
     offset: message.offset,
     key: message.key?.toString('utf8') ?? null,
-    timestamp: Number(message.timestamp),
+    timestamp,
+    ingestedAt: ingestedAtOf(message.headers, timestamp),
     trace: extractRecordTrace(message.headers),
   };
 }

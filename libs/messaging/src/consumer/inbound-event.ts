@@ -9,6 +9,11 @@ export interface MessageContext {
   key: string | null;
   /** Broker timestamp of the record (epoch ms). */
   timestamp: number;
+  /**
+   * When the input that started this record's causal chain was ingested (epoch ms): the record's own timestamp
+   * for a trade or price, carried through every later hop (see INGESTED_AT_HEADER). Absent where unknown.
+   */
+  ingestedAt?: number;
   /** The trace the record carries; a record published with `causedBy` this context continues it. */
   trace: RecordTrace;
 }

@@ -72,11 +72,17 @@ export class KafkaConnection {
 
   /** Readiness: the cluster answers a metadata request (over one long-lived admin connection, not one per probe). */
   async ping(): Promise<void> {
+    await (await this.admin()).describeCluster();
+  }
+
+  /** The long-lived admin connection of probes and scrapes (readiness, consumer lag). */
+  async admin(): Promise<Admin> {
     if (!this.probe) {
-      this.probe = this.kafka.admin();
-      await this.probe.connect();
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.probe = admin;
     }
-    await this.probe.describeCluster();
+    return this.probe;
   }
 
   async close(): Promise<void> {

@@ -6,12 +6,16 @@ import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { MessageContext } from '../consumer/inbound-event';
 import { SendCoalescer, type TopicBatch } from './send-coalescer';
+import { INGESTED_AT_HEADER } from '../consumer/ingested-at';
 
 export interface RawRecord {
   key: string | null;
   value: string;
   headers?: IHeaders;
 }
+
+/** Every dead-letter topic is `<topic>.dlq` (contracts' deadLetterTopic); each record written to one is counted by that topic. */
+const DEAD_LETTER_SUFFIX = '.dlq';
 
 /** One event to publish, on any topic: the payload is checked against that topic's contract. */
 export type OutboundEvent = {
@@ -102,7 +106,7 @@ export class EventPublisher {
         }
       }
       const key = (contract.key as (value: OutboundEvent['payload']) => string)(event.payload);
-      const message: Message = { key, value: JSON.stringify(event.payload), headers: this.headers(event.causedBy ? traceHeadersCausedBy(event.topic, event.causedBy.trace) : {}) };
+      const message: Message = { key, value: JSON.stringify(event.payload), headers: this.headers(event.causedBy ? causedHeaders(event.topic, event.causedBy) : {}) };
       push(byTopic, event.topic, message);
       if (!event.causedBy) push(uncaused, event.topic, message);
     }
@@ -114,6 +118,7 @@ export class EventPublisher {
     if (records.length === 0) return;
     const messages: Message[] = records.map((r) => ({ key: r.key, value: r.value, headers: this.headers(r.headers ?? {}) }));
     await this.sendTraced(new Map([[topic, messages]]), new Map([[topic, messages]]));
+    if (topic.endsWith(DEAD_LETTER_SUFFIX)) this.metrics.deadLetters.inc({ topic }, records.length);
   }
 
   private headers(extra: IHeaders): IHeaders {
@@ -135,6 +140,13 @@ export class EventPublisher {
   private async send(batches: Array<TopicBatch<Message>>): Promise<void> {
     await this.producer.sendBatch({ acks: -1, topicMessages: batches });
   }
+}
+
+/** A caused record continues its cause's trace and carries on when the chain's first input was ingested. */
+function causedHeaders(topic: TopicName, cause: MessageContext): IHeaders {
+  const headers = traceHeadersCausedBy(topic, cause.trace);
+  if (cause.ingestedAt !== undefined) headers[INGESTED_AT_HEADER] = String(cause.ingestedAt);
+  return headers;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

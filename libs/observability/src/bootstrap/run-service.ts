@@ -11,6 +11,7 @@ import { HttpErrorFilter, bodyParserErrorHandler } from '../http/http-error.filt
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { httpTraceMiddleware } from '../http/http-trace.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { exitCleanlyOnSignals } from './exit-on-signals';
 
 export interface ServiceDefinition<S extends z.ZodType<ServiceEnv>> {
   name: string;
@@ -25,7 +26,7 @@ export interface ServiceDefinition<S extends z.ZodType<ServiceEnv>> {
 
 /**
  * One start-up order for every service: config (fail fast), logger, Nest with buffered logs,
- * metrics middleware, shutdown hooks, listen. A failed boot logs why and exits 1.
+ * metrics middleware, signal handling (drain, then exit 0), listen. A failed boot logs why and exits 1.
  */
 export async function runService<S extends z.ZodType<ServiceEnv>>(definition: ServiceDefinition<S>): Promise<INestApplication> {
   let config: z.infer<S>;
@@ -49,8 +50,8 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     app.use(httpTraceMiddleware());
     app.useGlobalFilters(new HttpErrorFilter(logger));
     await definition.configure?.(app, config);
-    app.enableShutdownHooks();
-    forceExitAfterGrace(config.SHUTDOWN_GRACE_MS, logger);
+    // Not app.enableShutdownHooks(): it re-raises the signal after closing, so the process never exits 0.
+    exitCleanlyOnSignals(() => app.close(), { graceMs: config.SHUTDOWN_GRACE_MS, logger });
     await app.listen(config.PORT, config.HOST);
     logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
     return app;
@@ -60,18 +61,4 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     setTimeout(() => process.exit(1), 100);
     throw error;
   }
-}
-
-/** Nest closes modules on SIGTERM/SIGINT; if that hangs (a stuck broker call), leave anyway after the grace period. */
-function forceExitAfterGrace(graceMs: number, logger: Logger): void {
-  const arm = (signal: NodeJS.Signals) =>
-    process.once(signal, () => {
-      logger.info({ signal, graceMs }, 'shutting down');
-      setTimeout(() => {
-        logger.error({ graceMs }, 'shutdown exceeded its grace period; exiting');
-        process.exit(1);
-      }, graceMs).unref();
-    });
-  arm('SIGTERM');
-  arm('SIGINT');
 }

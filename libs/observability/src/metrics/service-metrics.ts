@@ -1,8 +1,15 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ScrapeHooks } from './scrape-hooks';
+
+/** What became of one attempt to deliver an alert on a channel (webhook, email, …). */
+export type AlertDeliveryOutcome = 'delivered' | 'failed' | 'retried';
 
 /** The Prometheus registry of one service: process defaults plus the counters every service shares. */
 export class ServiceMetrics {
   readonly registry = new Registry();
+
+  /** Refreshers run when Prometheus scrapes (consumer lag from the broker, connected sockets). */
+  readonly scrapeHooks = new ScrapeHooks();
 
   readonly httpRequestSeconds = new Histogram({
     name: 'hyperdex_http_request_duration_seconds',
@@ -34,9 +41,56 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly consumerLag = new Gauge({
+    name: 'hyperdex_kafka_consumer_lag',
+    help: "Records of a partition the consumer group has not processed yet: the broker's high watermark minus the group's committed offset (this member's position for groups that never commit), read at scrape",
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [this.registry],
+    collect: () => this.scrapeHooks.run(),
+  });
+
+  readonly consumerCommittedOffset = new Gauge({
+    name: 'hyperdex_kafka_consumer_committed_offset',
+    help: 'Next offset the consumer group will process, per partition (committed, or this member\'s position when the group never commits); a value that stops moving while lag > 0 is a stuck partition',
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [this.registry],
+    collect: () => this.scrapeHooks.run(),
+  });
+
+  readonly deadLetters = new Counter({
+    name: 'hyperdex_dlq_records_total',
+    help: 'Records written to a dead-letter topic, by that topic',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+
+  readonly alertDeliveries = new Counter({
+    name: 'hyperdex_alert_deliveries_total',
+    help: 'Alert delivery attempts by channel and outcome (delivered, failed, retried)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** One delivery attempt of an alert on a channel; the alerting service calls it once per attempt. */
+  recordAlertDelivery(channel: string, outcome: AlertDeliveryOutcome): void {
+    this.alertDeliveries.inc({ channel, outcome });
+  }
+
+  gauge<L extends string>(name: string, help: string, collect: (gauge: Gauge<L>) => void | Promise<void>, labelNames: readonly L[] = []): Gauge<L> {
+    return new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        return collect(this);
+      },
+    });
   }
 
   counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
