@@ -15,17 +15,19 @@ export default async function globalTeardown(): Promise<void> {
     | { services: RunningService[]; logs: Map<string, WriteStream> }
     | undefined;
   let unclean: string[] = [];
+  let drained = 0;
   if (state) {
     // Services still running now must drain on SIGTERM and exit 0 (a crash test's victim has already gone).
     const running = state.services.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
     await launcher.stopServices(state.services);
     unclean = running.filter((s) => s.child.exitCode !== 0).map((s) => `${s.name}: ${s.child.exitCode ?? s.child.signalCode}`);
+    drained = running.length - unclean.length;
     for (const log of state.logs.values()) log.end();
   }
   await stopReplacements();
   execFileSync('bash', ['tools/kafka/kafka.sh', 'stop'], { cwd: ROOT, env: kafkaEnv, stdio: 'inherit' });
   if (unclean.length > 0) throw new Error(`services did not exit 0 after SIGTERM: ${unclean.join(', ')} (logs in tmp/e2e-logs)`);
-  console.log(`e2e: ${state?.services.length ?? 0} services drained and exited 0 on SIGTERM`);
+  console.log(`e2e: ${drained} running services drained and exited 0 on SIGTERM`);
 }
 
 /** Services that tests started themselves (a restarted positions) are known only by pid. */
