@@ -1,0 +1,45 @@
+import type { DecodedSwap } from '../../core/decoded-swap';
+import type { DexFamilyId } from '../../core/family-id';
+import type { RawLog } from '../../core/raw-log';
+import type { PoolTokenDirectory } from '../../pools/pool-token-directory';
+import type { LogClassifier } from '../../registry/log-classifier';
+import type { ReceiptRejection } from './receipt-rejection';
+
+/** A swap log decoded, with what the classifier said of its emitter. */
+export interface ClassifiedSwap {
+  readonly swap: DecodedSwap;
+  readonly dexId: string;
+  readonly family: DexFamilyId;
+  /** Classified by its topic0 alone (no registered emitter): its DEX may still be proven by its factory. */
+  readonly byTopicOnly: boolean;
+}
+
+export interface DecodedLogs {
+  readonly swaps: readonly ClassifiedSwap[];
+  readonly rejected: readonly ReceiptRejection[];
+}
+
+/**
+ * Stage 1: every log classified and decoded. Impostor emitters and bad layouts are rejected with their reason; a
+ * pool's `Initialize` (V4) teaches the directory its tokens before any swap is resolved.
+ */
+export function decodeSwaps(chainId: number, logs: readonly RawLog[], classifier: LogClassifier, pools: PoolTokenDirectory): DecodedLogs {
+  const swaps: ClassifiedSwap[] = [];
+  const rejected: ReceiptRejection[] = [];
+  for (const log of logs) {
+    const { classification, result } = classifier.decode(chainId, log);
+    if (classification.kind === 'ignored') continue;
+    if (classification.kind === 'rejected') {
+      rejected.push({ logIndex: log.logIndex, reason: classification.reason });
+      continue;
+    }
+    if (!result) continue;
+    if (result.kind === 'rejected') rejected.push({ logIndex: log.logIndex, reason: result.reason });
+    else if (result.kind === 'pool-tokens') pools.learn({ ...result.pool, tokens: result.tokens, source: 'initialize' });
+    else {
+      const byTopicOnly = classification.source === 'topic0';
+      swaps.push({ swap: result, dexId: classification.dexId, family: classification.family, byTopicOnly });
+    }
+  }
+  return { swaps, rejected };
+}
