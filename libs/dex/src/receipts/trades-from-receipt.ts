@@ -9,7 +9,7 @@ import { safeExecutionsOf } from './safe-executions';
 import { accountExecutions } from './stages/account-executions';
 import { attributeTraders } from './stages/attribute-traders';
 import { decodeSwaps } from './stages/decode-swaps';
-import { tradeOfDraft, type DraftTrade } from './stages/draft-trade';
+import { firstHop, tradeOfDraft, type DraftTrade } from './stages/draft-trade';
 import { groupRoutes } from './stages/group-routes';
 import type { ReceiptRejection } from './stages/receipt-rejection';
 import type { ReceiptEvidence } from './stages/receipt-evidence';
@@ -89,11 +89,21 @@ function tradesOfLogs(receipt: NormalizedReceipt, logs: readonly RawLog[], conte
     executions,
     venues: new Set(swaps.map((s) => s.venue)),
     emitters: new Set(logs.map((log) => log.address)),
+    unverifiedSummary: decoded.unverifiedSummaries.length > 0,
   };
   const drafts = TRADE_ADJUSTERS.reduce<readonly DraftTrade[]>((current, adjuster) => adjuster.adjust(current, evidence), grouped.drafts);
-  const trades = drafts.map((draft) => tradeOfDraft(receipt, draft));
-  const rejected = [...decoded.rejected, ...resolved.rejected, ...grouped.rejected];
+  const kept = drafts.filter((draft) => draft.withheldReason === undefined).map((draft) => tradeOfDraft(receipt, draft));
+  const heldBack = drafts.filter((draft) => draft.withheldReason !== undefined);
+  const rejected = [
+    ...decoded.rejected,
+    ...resolved.rejected,
+    ...grouped.rejected,
+    ...heldBack.map((draft) => ({ logIndex: firstHop(draft.route).logIndex, reason: draft.withheldReason ?? '' })),
+  ];
+  const withheld = heldBack.map((draft) => tradeOfDraft(receipt, draft).tradeId);
   // With summaries present the hops are not counted, so a rejected hop cannot distort a trade; without them it can.
-  if (rejected.length > 0 && !grouped.viaSummary) return { trades: [], withheld: trades.map((t) => t.tradeId), rejected, swaps };
-  return { trades, withheld: [], rejected, swaps };
+  // An unregistered router's summary is no hop: the wallet's transfers have already confirmed (or held back) the route.
+  const blocking = rejected.length - decoded.unverifiedSummaries.length;
+  if (blocking > 0 && !grouped.viaSummary) return { trades: [], withheld: drafts.map((draft) => tradeOfDraft(receipt, draft).tradeId), rejected, swaps };
+  return { trades: kept, withheld, rejected, swaps };
 }

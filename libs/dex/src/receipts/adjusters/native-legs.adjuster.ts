@@ -2,10 +2,11 @@ import type { Address } from 'viem';
 import { NATIVE_TOKEN } from '../../families/shared/swap-result';
 import { netFlowsOf } from '../erc20-transfers';
 import { cutBeforeUnwrap } from '../fees-beside-route';
-import { isNativeLeg, nativeWrapsOf, sum, type NativeWraps } from '../native-legs';
+import { isNativeLeg, sum, type NativeWraps } from '../native-legs';
 import { lastHop, withFee, type DraftTrade } from '../stages/draft-trade';
 import type { ReceiptEvidence } from '../stages/receipt-evidence';
 import type { TradeAdjuster } from './trade-adjuster';
+import { userWraps } from './user-wraps';
 
 const NATIVE = NATIVE_TOKEN as Address;
 
@@ -51,16 +52,11 @@ function withNativeLegs(draft: DraftTrade, native: SenderNative): DraftTrade {
 
 /**
  * What decides whether a route's wrapped-native leg was the user's own coin: the wraps the user's execution made (the
- * whole receipt for tx.from, the operation's own logs for a bundled account) and the user's wrapper flow. Native coin
- * only moves with the transaction's sender or a smart account's execution.
+ * whole receipt for tx.from, the operation's own logs for a bundled account) and the user's wrapper flow.
  */
 function senderNative(evidence: ReceiptEvidence, user: Address): SenderNative | undefined {
-  const { receipt, logs, transfers, executions, venues, emitters } = evidence;
-  const own = executions.filter((run) => run.account === user);
-  if (own.length === 0 && user !== receipt.from) return undefined;
-  const scope = own.length === 0 ? logs : logs.filter((log) => own.some((run) => log.logIndex > run.after && log.logIndex < run.at));
-  const inScope = new Set(scope.map((log) => log.logIndex));
-  const wraps = nativeWrapsOf(receipt.chainId, scope, transfers.filter((t) => inScope.has(t.logIndex)));
+  const { transfers, venues, emitters } = evidence;
+  const wraps = userWraps(evidence, user);
   if (!wraps) return undefined;
   const unwrapped = sum(wraps.unwraps);
   return {

@@ -1,7 +1,7 @@
 import { TRADE_ADJUSTERS } from './trade-adjusters';
 
 describe('the adjuster registry', () => {
-  it('runs the wallet’s flows first, native legs on the decided sides, fees beside the route, then gas', () => {
-    expect(TRADE_ADJUSTERS.map((a) => a.name)).toEqual(['wallet-completion', 'native-legs', 'fees-beside-route', 'gas']);
+  it('completes from the wallet, reads native legs, checks every side against the wallet, then fees and gas', () => {
+    expect(TRADE_ADJUSTERS.map((a) => a.name)).toEqual(['wallet-completion', 'native-legs', 'wallet-agreement', 'fees-beside-route', 'gas']);
   });
 });

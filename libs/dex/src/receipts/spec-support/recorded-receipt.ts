@@ -57,6 +57,7 @@ export const draftsOf = (receipt: NormalizedReceipt, context = receiptContext())
     executions,
     venues: new Set(swaps.map((s) => s.venue)),
     emitters: new Set(receipt.logs.map((l) => l.address)),
+    unverifiedSummary: decoded.unverifiedSummaries.length > 0,
   };
   return { drafts: deepFreeze(groupRoutes(swaps).drafts), evidence };
 };

@@ -28,6 +28,6 @@ describe('decode stage', () => {
     const { classifier, pools } = receiptContext();
     const others = V2_ROUTE.logs.filter((l) => ![511, 516, 519].includes(l.logIndex));
     expect(others.length).toBeGreaterThan(0);
-    expect(decodeSwaps(1, others, classifier, pools)).toEqual({ swaps: [], rejected: [] });
+    expect(decodeSwaps(1, others, classifier, pools)).toEqual({ swaps: [], rejected: [], unverifiedSummaries: [] });
   });
 });

@@ -31,6 +31,8 @@ export interface DraftTrade {
   readonly feeInside: bigint;
   readonly fees: readonly DraftFee[];
   readonly completedFromTransfers: boolean;
+  /** Set when the receipt cannot say what the user traded: the trade is held back with this reason. */
+  readonly withheldReason?: string;
 }
 
 export const firstHop = (route: readonly ResolvedSwap[]): ResolvedSwap =>

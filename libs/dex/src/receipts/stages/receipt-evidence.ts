@@ -17,4 +17,6 @@ export interface ReceiptEvidence {
   readonly venues: ReadonlySet<Address>;
   /** Every address that emitted a log. */
   readonly emitters: ReadonlySet<Address>;
+  /** A route summary from an unregistered router was set aside: only the wallet's own transfers can confirm a trade. */
+  readonly unverifiedSummary: boolean;
 }

@@ -27,8 +27,10 @@ export function resolvePools(
 ): ResolvedPools {
   const swaps: PricedSwap[] = [];
   const rejected: ReceiptRejection[] = [];
+  const perSingleton = new Map<string, number>();
+  for (const { swap } of decoded) if (swap.pool.poolId !== undefined) perSingleton.set(swap.pool.address, (perSingleton.get(swap.pool.address) ?? 0) + 1);
   for (const { swap, dexId: classifiedAs, family, byTopicOnly } of decoded) {
-    learnPoolSlotsFromTransfers(swap, transfers, pools);
+    learnPoolSlotsFromTransfers(swap, transfers, pools, { singletonShared: (perSingleton.get(swap.pool.address) ?? 0) > 1 });
     const dexId = (byTopicOnly && attributeByFactory(swap, family, classifier, pools)) || classifiedAs;
     const tokenIn = pools.resolve(swap.pool, swap.tokenIn);
     const tokenOut = pools.resolve(swap.pool, swap.tokenOut);
