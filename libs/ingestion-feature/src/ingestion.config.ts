@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { envInt, envList, serviceEnvSchema } from '@hyperdex/observability';
 import { kafkaEnvSchema } from '@hyperdex/messaging';
+import { databaseEnvSchema } from '@hyperdex/persistence';
+import { chainFollowEnvSchema } from './chain-follow/chain-follow.config';
 
 export const ingestionConfigSchema = serviceEnvSchema(3001)
   .extend(kafkaEnvSchema.shape)
+  // The chain follower's cursors live in PostgreSQL (read only when CHAIN_FOLLOW is set).
+  .extend(databaseEnvSchema.shape)
+  .extend(chainFollowEnvSchema.shape)
   .extend({
     /** Comma-separated keys accepted in the `x-api-key` header. Required: there is no anonymous ingestion. */
     INGESTION_API_KEYS: envList().refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
