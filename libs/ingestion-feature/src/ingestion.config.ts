@@ -29,6 +29,8 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
       .string()
       .regex(/^(\d+=https?:\/\/[^,\s]+)(,\d+=https?:\/\/[^,\s]+)*$/, 'must be chainId=url pairs separated by commas')
       .optional(),
+    /** Where learned pool metadata lives: this replica's memory, or PostgreSQL shared by every replica. */
+    DEX_POOL_STORE: z.enum(['memory', 'postgres'], 'must be memory or postgres').default('memory'),
     INGESTION_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 5mb')

@@ -19,6 +19,7 @@ import { TokenMetadataResolver } from './token-metadata.resolver';
 import { chainFollowEnvSchema } from './chain-follow/chain-follow.config';
 import { CHAIN_FOLLOW_SETTINGS, ChainFollowService, type ChainFollowSettings } from './chain-follow/chain-follow.service';
 import { databaseEnvSchema, toDatabaseSettings } from '@hyperdex/persistence';
+import { SharedPoolsShutdown, sharedPoolsProvider } from './pool-store/shared-pools.provider';
 
 /** The follower's settings from the validated config; absent fields (a spec's partial config) take their defaults. */
 const chainFollowSettings = (config: Partial<IngestionConfig>): ChainFollowSettings => {
@@ -69,6 +70,8 @@ export class IngestionModule {
         { provide: CHAIN_PRICE_MAX_AGE_MS, useValue: config.CHAIN_PRICE_MAX_AGE_MS },
         { provide: ChainRpcClients, useValue: ChainRpcClients.fromEnv(config.CHAIN_RPC_URLS) },
         ChainFollowService,
+        sharedPoolsProvider(config.DEX_POOL_STORE ?? 'memory', chainFollowSettings(config).database),
+        SharedPoolsShutdown,
         { provide: CHAIN_FOLLOW_SETTINGS, useValue: chainFollowSettings(config) },
         ApiKeyGuard,
         { provide: API_KEYS, useValue: config.INGESTION_API_KEYS },
