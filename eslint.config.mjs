@@ -7,8 +7,9 @@ import nx from '@nx/eslint-plugin';
 /** Pure libs (contracts, domain) spread this into their own eslint.config.mjs. */
 export const pureLibRules = {
   files: ['**/*.ts'],
-  // Specs may read their recorded fixtures from disk; the lib code itself does no I/O.
-  ignores: ['**/*.spec.ts'],
+  // Specs and their helpers (spec-support/, excluded from the build) may read recorded fixtures from disk; the lib
+  // code itself does no I/O.
+  ignores: ['**/*.spec.ts', '**/spec-support/**'],
   rules: {
     'no-restricted-imports': [
       'error',

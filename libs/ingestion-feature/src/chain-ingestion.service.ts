@@ -1,13 +1,25 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { Topics, chainReceiptKey, deadLetterTopic, type ChainReceipt, type ChainReceiptOutcome, type DeadLetter, type TokenMetadata } from '@hyperdex/contracts';
+import {
+  Topics,
+  chainReceiptKey,
+  deadLetterTopic,
+  type ChainReceipt,
+  type ChainReceiptOutcome,
+  type DeadLetter,
+  type TokenMetadata,
+  type Trade,
+  type TradeRetraction,
+} from '@hyperdex/contracts';
 import { EventPublisher } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { ChainReceiptDecoder, type DecodedLedger } from './chain-receipt-decoder';
 import { ChainRpcUnavailableError } from './chain-rpc-clients';
 import { TokenMetadataResolver } from './token-metadata.resolver';
 import { PoolMetadataResolver } from './pool-metadata.resolver';
+import type { FollowedTradeRef } from './chain-follow/follow-cursor';
+import type { FollowedReceiptSink } from './chain-follow/followed-receipt-sink';
 
 /** Where a receipt came from, for the dead letters of its refused logs. */
 export interface ReceiptSource {
@@ -19,6 +31,7 @@ export interface ReceiptSource {
 export const CHAIN_PRICE_MAX_AGE_MS = Symbol('CHAIN_PRICE_MAX_AGE_MS');
 
 const HTTP_SOURCE: ReceiptSource = { partition: -1, offset: '-1', consumerGroup: 'ingestion-http' };
+const FOLLOW_SOURCE: ReceiptSource = { partition: -1, offset: '-1', consumerGroup: 'ingestion-chain-follow' };
 
 /**
  * Receipts in, token metadata, ledger events and prices out. Each refused swap log becomes a dead letter on
@@ -26,7 +39,7 @@ const HTTP_SOURCE: ReceiptSource = { partition: -1, offset: '-1', consumerGroup:
  * `chainId:txHash:logIndex`, so a receipt sent twice produces the same ids and positions counts it once.
  */
 @Injectable()
-export class ChainIngestionService {
+export class ChainIngestionService implements FollowedReceiptSink {
   private readonly rejectedLogs: Counter;
   private readonly stalePrices: Counter;
 
@@ -44,7 +57,23 @@ export class ChainIngestionService {
   }
 
   async ingest(receipts: readonly ChainReceipt[], source: ReceiptSource = HTTP_SOURCE): Promise<ChainReceiptOutcome[]> {
-    const outcomes: ChainReceiptOutcome[] = [];
+    return (await this.ingestLedgers(receipts, source)).map(({ outcome }) => outcome);
+  }
+
+  /** A followed block's receipts, ingested as posted ones are; the trades they produced (retractable on a reorg). */
+  async ingestBlock(receipts: readonly ChainReceipt[]): Promise<FollowedTradeRef[]> {
+    const ledgers = await this.ingestLedgers(receipts, FOLLOW_SOURCE);
+    return ledgers.flatMap(({ trades }) => trades.map((t) => ({ tradeId: t.tradeId, userId: t.userId, timestamp: t.timestamp })));
+  }
+
+  /** Retracts trades a followed block produced, once the block is orphaned. */
+  async retract(chainId: number, trades: readonly FollowedTradeRef[], reason: string): Promise<void> {
+    const retractions: TradeRetraction[] = trades.map((t) => ({ kind: 'retraction', tradeId: t.tradeId, userId: t.userId, chainId, reason, timestamp: t.timestamp }));
+    if (retractions.length > 0) await this.publisher.publish(Topics.trades, retractions);
+  }
+
+  private async ingestLedgers(receipts: readonly ChainReceipt[], source: ReceiptSource): Promise<Array<{ outcome: ChainReceiptOutcome; trades: Trade[] }>> {
+    const outcomes: Array<{ outcome: ChainReceiptOutcome; trades: Trade[] }> = [];
     for (const receipt of receipts) {
       let decoded: DecodedLedger;
       let learned: TokenMetadata[];
@@ -73,14 +102,15 @@ export class ChainIngestionService {
         throw new ServiceUnavailableException({ message: 'The event log is unavailable; retry the same receipts later (trade ids make it safe)' });
       }
       this.rejectedLogs.inc(decoded.rejected.length);
-      outcomes.push({
+      const outcome: ChainReceiptOutcome = {
         transactionHash: decoded.transactionHash,
         trades: decoded.trades.map((t) => t.tradeId),
         retractions: decoded.retractions.map((r) => r.tradeId),
         withheld: decoded.withheld,
         prices: prices.length,
         rejected: decoded.rejected.map((r) => ({ logIndex: r.logIndex, reason: r.reason })),
-      });
+      };
+      outcomes.push({ outcome, trades: decoded.trades });
     }
     return outcomes;
   }

@@ -17,9 +17,19 @@ import {
   type NormalizedReceipt,
   type ReceiptRejection,
   type ResolvedSwap,
+  type RawLog,
 } from '@hyperdex/dex';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { loadChainlinkFeeds, loadPoolsFile } from './chain-config.files';
+
+/** A pool a receipt swapped in whose tokens nobody could name yet (a singleton's pools by `poolId`). */
+export interface UnknownPool {
+  readonly chainId: number;
+  readonly address: Address;
+  readonly poolId?: `0x${string}`;
+  /** The receipt's block: an `Initialize` can only be at or before it. */
+  readonly blockNumber: number;
+}
 
 /** A receipt's ledger events; prices come after, once the tokens they name are known. */
 export interface DecodedLedger {
@@ -81,18 +91,34 @@ export class ChainReceiptDecoder {
     return withWrappedNativeTwins([...swapImpliedPrices(swaps, receipt.chainId, receipt.timestampMs, this.refs), ...chainlinkPrices(receipt.chainId, receipt.logs, this.feeds)]);
   }
 
-  /** Pools that receipts named but nobody could resolve: candidates for the RPC source. */
-  unknownPools(input: ChainReceipt): Array<{ chainId: number; address: Address }> {
+  /** Pools that receipts named but nobody could resolve: candidates for the shared store and the RPC source. */
+  unknownPools(input: ChainReceipt): UnknownPool[] {
     const receipt = normalizeReceipt(input);
-    const unknown = new Map<string, { chainId: number; address: Address }>();
+    const unknown = new Map<string, UnknownPool>();
     for (const log of receipt.logs) {
       const { result } = this.classifier.decode(receipt.chainId, log);
-      if (result?.kind !== 'swap' || result.pool.poolId !== undefined) continue;
+      if (result?.kind !== 'swap') continue;
       const refs = [result.tokenIn, result.tokenOut];
       if (refs.some((ref) => !('address' in ref) && !this.pools.resolve(result.pool, ref))) {
-        unknown.set(result.pool.address, { chainId: receipt.chainId, address: result.pool.address });
+        const { chainId, address, poolId } = result.pool;
+        unknown.set(`${address}:${poolId ?? ''}`, { chainId, address, ...(poolId ? { poolId } : {}), blockNumber: receipt.blockNumber });
       }
     }
     return [...unknown.values()];
+  }
+
+  /**
+   * Learns what pool-metadata events say (a V4 `Initialize` an endpoint returned for `eth_getLogs`), through the same
+   * classifier as receipts: an event from a contract that is not the registered singleton teaches nothing.
+   */
+  learnPoolEvents(chainId: number, logs: readonly RawLog[]): number {
+    let learned = 0;
+    for (const log of logs) {
+      const { result } = this.classifier.decode(chainId, log);
+      if (result?.kind !== 'pool-tokens') continue;
+      this.pools.learn({ ...result.pool, tokens: result.tokens, source: 'rpc' });
+      learned++;
+    }
+    return learned;
   }
 }

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { envInt, envList, serviceEnvSchema } from '@hyperdex/observability';
 import { kafkaEnvSchema } from '@hyperdex/messaging';
+import { databaseEnvSchema } from '@hyperdex/persistence';
+import { chainFollowEnvSchema } from './chain-follow/chain-follow.config';
 
 export const ingestionConfigSchema = serviceEnvSchema(3001)
   .extend(kafkaEnvSchema.shape)
+  // The chain follower's cursors live in PostgreSQL (read only when CHAIN_FOLLOW is set).
+  .extend(databaseEnvSchema.shape)
+  .extend(chainFollowEnvSchema.shape)
   .extend({
     /** Comma-separated keys accepted in the `x-api-key` header. Required: there is no anonymous ingestion. */
     INGESTION_API_KEYS: envList().refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
@@ -24,6 +29,8 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
       .string()
       .regex(/^(\d+=https?:\/\/[^,\s]+)(,\d+=https?:\/\/[^,\s]+)*$/, 'must be chainId=url pairs separated by commas')
       .optional(),
+    /** Where learned pool metadata lives: this replica's memory, or PostgreSQL shared by every replica. */
+    DEX_POOL_STORE: z.enum(['memory', 'postgres'], 'must be memory or postgres').default('memory'),
     INGESTION_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 512kb or 5mb')

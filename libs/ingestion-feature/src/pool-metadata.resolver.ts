@@ -1,9 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { parseAbi, type Address, type PublicClient } from 'viem';
+import { parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { UNISWAP_V4_INITIALIZE, type RawLog } from '@hyperdex/dex';
 import type { ChainReceipt } from '@hyperdex/contracts';
 import { LOGGER } from '@hyperdex/observability';
-import type { ChainReceiptDecoder } from './chain-receipt-decoder';
+import type { ChainReceiptDecoder, UnknownPool } from './chain-receipt-decoder';
+import type { PoolStore } from './pool-store/pool-store';
+
+export const POOL_STORE = Symbol('POOL_STORE');
 import { ChainRpcClients, readOrUndefined } from './chain-rpc-clients';
 
 const POOL_ABI = parseAbi([
@@ -39,22 +43,56 @@ export class PoolMetadataResolver {
   constructor(
     private readonly rpc: ChainRpcClients,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() @Inject(POOL_STORE) private readonly store?: PoolStore | null,
   ) {}
 
+  /**
+   * The shared store first (another replica may have learned the pool), then the endpoint: token getters for a pool
+   * contract, `eth_getLogs` for the `Initialize` of a singleton's PoolId (V4) up to the receipt's block.
+   */
   async resolveUnknownPools(decoder: ChainReceiptDecoder, receipt: ChainReceipt): Promise<void> {
     const client = this.rpc.of(receipt.chainId);
-    if (!client) return;
     for (const pool of decoder.unknownPools(receipt)) {
-      const key = `${pool.chainId}:${pool.address}`;
+      const shared = await this.store?.find(pool.chainId, pool.address, pool.poolId);
+      if (shared) {
+        decoder.pools.learn(shared);
+        continue;
+      }
+      if (!client) continue;
+      const key = `${pool.chainId}:${pool.address}:${pool.poolId ?? ''}`;
       const failed = this.failedAt.get(key);
       if (failed !== undefined && Date.now() - failed < RETRY_UNKNOWN_AFTER_MS) continue;
-      const tokens = await this.tokensOf(receipt.chainId, client, pool.address);
-      if (tokens) decoder.pools.learn({ chainId: pool.chainId, address: pool.address, tokens, source: 'rpc' });
-      else {
+      const learned = pool.poolId ? await this.initializeOf(decoder, client, pool) : await this.learnGetters(decoder, client, pool);
+      if (!learned) {
         this.failedAt.set(key, Date.now());
-        this.logger.warn({ chainId: pool.chainId, pool: pool.address }, 'pool tokens unknown to the RPC endpoint');
+        this.logger.warn({ chainId: pool.chainId, pool: pool.address, poolId: pool.poolId }, 'pool tokens unknown to the RPC endpoint');
       }
     }
+  }
+
+  private async learnGetters(decoder: ChainReceiptDecoder, client: PublicClient, pool: UnknownPool): Promise<boolean> {
+    const tokens = await this.tokensOf(pool.chainId, client, pool.address);
+    if (tokens) decoder.pools.learn({ chainId: pool.chainId, address: pool.address, tokens, source: 'rpc' });
+    return tokens !== null;
+  }
+
+  /** The singleton's `Initialize` of this PoolId, read through the same classifier as receipts. */
+  private async initializeOf(decoder: ChainReceiptDecoder, client: PublicClient, pool: UnknownPool): Promise<boolean> {
+    const logs = await readOrUndefined(pool.chainId, () =>
+      client.request({
+        method: 'eth_getLogs',
+        params: [{ address: pool.address, topics: [UNISWAP_V4_INITIALIZE.topic0, pool.poolId ?? null], fromBlock: 'earliest', toBlock: `0x${pool.blockNumber.toString(16)}` }],
+      }),
+    );
+    if (!logs) return false;
+    const raw: RawLog[] = logs.map((log) => ({
+      address: log.address.toLowerCase() as Address,
+      topics: log.topics.map((t) => t.toLowerCase() as Hex),
+      data: log.data,
+      logIndex: Number(BigInt(log.logIndex ?? '0x0')),
+      removed: log.removed ?? false,
+    }));
+    return decoder.learnPoolEvents(pool.chainId, raw) > 0;
   }
 
   private async tokensOf(chainId: number, client: PublicClient, address: Address): Promise<Address[] | null> {

@@ -17,4 +17,23 @@ export const KNOWN_POOLS: readonly KnownPool[] = [
     tokens: ['0x0000000000000000000000000000000000000000', '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48'],
     source: 'static',
   },
+  {
+    // Curve stETH pool (mainnet), a native-ETH pool: its ETH leg moves as the coin, so no receipt transfer can prove
+    // slot 0. Source: curvefi/curve-contract contracts/pools/steth/README.md (commit a1b5a797790d), "ETH: represented
+    // in the pool as 0xEeee…EEeE", stETH 0xae7ab965…fE84. Deployment block: not stated in the source.
+    chainId: 1,
+    address: '0xdc24316b9ae028f1497c275eb9192a3ea0f67022',
+    dexId: 'curve',
+    tokens: ['0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', '0xae7ab96520de3a18e5e111b5eaab095312d7fe84'],
+    source: 'static',
+  },
+  {
+    // Curve sETH pool (mainnet), native ETH / Synthetix sETH. Source: curvefi/curve-contract
+    // contracts/pools/seth/README.md (commit ef8cc249ae4c). Deployment block: not stated in the source.
+    chainId: 1,
+    address: '0xc5424b857f758e906013f3555dad202e4bdb4567',
+    dexId: 'curve',
+    tokens: ['0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', '0x5e74c9036fb86bd7ecdcb084a0673efc32ea31cb'],
+    source: 'static',
+  },
 ];

@@ -17,6 +17,13 @@ export interface KnownPool {
 
 const lower = (a: Address | null): Address | null => (a === null ? null : (a.toLowerCase() as Address));
 
+const sameSlots = (a: readonly (Address | null)[] = [], b: readonly (Address | null)[] = []) =>
+  a.length === b.length && a.every((token, i) => token === b[i]);
+
+/** Whether a merge taught nothing new (same DEX, same slots). */
+const sameKnowledge = (before: KnownPool | undefined, after: KnownPool): boolean =>
+  before !== undefined && before.dexId === after.dexId && sameSlots(before.tokens, after.tokens) && sameSlots(before.underlying, after.underlying);
+
 /**
  * Pool → tokens (and DEX) with an in-memory cache, fed by a static registry, by what receipts prove (ERC-20 Transfer
  * logs, Uniswap V4 `Initialize`), and by an optional RPC source. Later knowledge fills gaps; it never overwrites a
@@ -24,9 +31,15 @@ const lower = (a: Address | null): Address | null => (a === null ? null : (a.toL
  */
 export class PoolTokenDirectory {
   private readonly pools = new Map<string, KnownPool>();
+  private readonly listeners: Array<(pool: KnownPool) => void> = [];
 
   constructor(known: Iterable<KnownPool> = []) {
     for (const pool of known) this.learn(pool);
+  }
+
+  /** Calls `listener` with the merged entry each time `learn` adds something (a store shares it with other replicas). */
+  onLearned(listener: (pool: KnownPool) => void): void {
+    this.listeners.push(listener);
   }
 
   learn(pool: KnownPool): void {
@@ -34,7 +47,7 @@ export class PoolTokenDirectory {
     const current = this.pools.get(key);
     const merge = (a: readonly (Address | null)[] = [], b: readonly (Address | null)[] = []) =>
       Array.from({ length: Math.max(a.length, b.length) }, (_, i) => lower(a[i] ?? null) ?? lower(b[i] ?? null));
-    this.pools.set(key, {
+    const merged: KnownPool = {
       chainId: pool.chainId,
       address: pool.address.toLowerCase() as Address,
       ...(pool.poolId ? { poolId: pool.poolId.toLowerCase() as `0x${string}` } : {}),
@@ -42,7 +55,9 @@ export class PoolTokenDirectory {
       tokens: merge(current?.tokens, pool.tokens),
       underlying: merge(current?.underlying, pool.underlying),
       source: current?.source ?? pool.source,
-    });
+    };
+    this.pools.set(key, merged);
+    if (this.listeners.length > 0 && !sameKnowledge(current, merged)) for (const listener of this.listeners) listener(merged);
   }
 
   get(pool: PoolRef): KnownPool | undefined {

@@ -157,17 +157,19 @@ describe('a route whose last leg no decoder sees (Odos: Maverick V1 LUSD → USD
     expect(validate(TradeSchema, trade).ok).toBe(true);
   });
 
-  it('keeps the hops’ own route when the user’s transfers prove nothing else (the WETH transfer absent: e.g. ETH paid out)', () => {
-    const [trade] = run(withLogs((logs) => logs.filter((l) => l.logIndex !== '0xe8'))).trades;
-    expect(trade).toMatchObject({ tokenIn: LUSD, tokenOut: USDC, amountOut: '3985617807' });
-    expect(trade?.origin?.completedFromTransfers).toBeUndefined();
+  // Issue 26 (wallet-true trades): a route whose output never reached the wallet is not booked as received.
+  it('withholds the trade, with the reason, when the user’s transfers show neither the hop’s output nor anything else', () => {
+    const { trades, withheld, rejected } = run(withLogs((logs) => logs.filter((l) => l.logIndex !== '0xe8')));
+    expect(trades).toEqual([]);
+    expect(withheld).toEqual([`1:${ODOS.receipt.transactionHash}:${Number(rejected[0]?.logIndex)}`]);
+    expect(rejected).toEqual([{ logIndex: expect.any(Number), reason: expect.stringContaining(`it never received ${USDC}`) }]);
   });
 
-  it('keeps the hops’ own route when two tokens outside it reached the user (ambiguous)', () => {
+  it('withholds the trade when two tokens outside the route reached the user (ambiguous)', () => {
     const other = '0x6b175474e89094c44da98b954eedeac495271d0f';
-    const [trade] = run(withLogs((logs) => [...logs, transferTo(USER, other, '0xf0')])).trades;
-    expect(trade).toMatchObject({ tokenOut: USDC, amountOut: '3985617807' });
-    expect(trade?.origin?.completedFromTransfers).toBeUndefined();
+    const { trades, rejected } = run(withLogs((logs) => [...logs, transferTo(USER, other, '0xf0')]));
+    expect(trades).toEqual([]);
+    expect(rejected).toEqual([{ logIndex: expect.any(Number), reason: expect.stringContaining('the wallet shows no single token instead') }]);
   });
 
   it('keeps the hops’ own route when the user did receive the hop’s output token', () => {

@@ -113,11 +113,34 @@ describe('uniswap-v4 decoder', () => {
       expect(transfers).toContainEqual(expect.objectContaining({ token: USDC, from: OP_POOL_MANAGER, to: USER, amount: 999_889n }));
     });
 
-    it('produces no trade while the PoolId is unknown (singleton transfers prove nothing) and names the pool', () => {
-      const { trades, rejected, withheld } = tradesOfFixture(usdceToUsdc, new PoolTokenDirectory());
+    // Issue 26: a V4 pool whose Initialize is not in the receipt. The receipt's one swap through the PoolManager is
+    // proven by one transfer of exactly each amount, in currency order (USDC 0x0b2c… < USDC.e 0x7f5c…).
+    it('learns an unknown PoolId from the receipt’s one PoolManager swap and its exact transfers: rotki’s trade', () => {
+      const pools = new PoolTokenDirectory();
+      const { trades, rejected } = tradesOfFixture(usdceToUsdc, pools);
+      expect(rejected).toEqual([]);
+      expect(trades).toEqual([expect.objectContaining({ userId: USER, tokenIn: USDC_E, amountIn: '1000000', tokenOut: USDC, amountOut: '999889' })]);
+      expect(pools.get({ chainId: 10, address: OP_POOL_MANAGER, poolId: POOL_ID })).toMatchObject({ tokens: [USDC, USDC_E], source: 'receipt-transfers' });
+    });
+
+    it('produces no trade while the PoolId is unknown and the PoolManager’s transfers mix two swaps, and names the pool', () => {
+      // A second swap through the same PoolManager (the recorded one again, at another log index): the transfers prove nothing.
+      const swap = usdceToUsdc.receipt.logs.find((l) => l.logIndex === '0x49');
+      if (!swap) throw new Error('fixture lost log 0x49');
+      const mixed = { ...usdceToUsdc, receipt: { ...usdceToUsdc.receipt, logs: [...usdceToUsdc.receipt.logs, { ...swap, logIndex: '0x70' }] } };
+      const { trades, rejected } = tradesOfFixture(mixed, new PoolTokenDirectory());
       expect(trades).toEqual([]);
-      expect(withheld).toEqual([]);
-      expect(rejected).toEqual([{ logIndex: 0x49, reason: expect.stringContaining(`unknown pool ${OP_POOL_MANAGER} (${POOL_ID})`) }]);
+      expect(rejected).toEqual([
+        { logIndex: 0x49, reason: expect.stringContaining(`unknown pool ${OP_POOL_MANAGER} (${POOL_ID})`) },
+        { logIndex: 0x70, reason: expect.stringContaining(`unknown pool ${OP_POOL_MANAGER} (${POOL_ID})`) },
+      ]);
+    });
+
+    it('does not learn a PoolId whose transfers contradict the currency order', () => {
+      const pools = new PoolTokenDirectory();
+      const flipped = { ...usdceToUsdc, receipt: { ...usdceToUsdc.receipt, logs: usdceToUsdc.receipt.logs.map((l) => (l.logIndex === '0x49' ? flipSwapSides(l) : l)) } };
+      expect(tradesOfFixture(flipped, pools).trades).toEqual([]);
+      expect(pools.get({ chainId: 10, address: OP_POOL_MANAGER, poolId: POOL_ID })).toBeUndefined();
     });
 
     it('once the PoolId’s currencies are known (as its Initialize would state), is rotki’s trade and gas', () => {
@@ -183,3 +206,10 @@ describe('uniswap-v4 decoder', () => {
     });
   });
 });
+
+/** The recorded Swap with amount0 and amount1 exchanged (the first two data words): the currencies' sides flipped. */
+function flipSwapSides<T extends { data: string }>(log: T): T {
+  const words = log.data.slice(2).match(/.{64}/g) ?? [];
+  const [amount0, amount1, ...rest] = words;
+  return { ...log, data: `0x${[amount1, amount0, ...rest].join('')}` };
+}
