@@ -1,5 +1,9 @@
 export * from './kafka/kafka.settings';
 export * from './kafka/kafka-connection';
+export * from './ports/bus-record';
+export * from './ports/outbound-event';
+export * from './ports/event-publisher.port';
+export * from './ports/event-subscriber.port';
 export * from './producer/event-publisher';
 export * from './producer/send-coalescer';
 export * from './consumer/permanent-failure';
@@ -7,4 +11,7 @@ export * from './consumer/inbound-event';
 export * from './consumer/event-subscriber';
 export * from './consumer/event-subscriber.factory';
 export * from './consumer/dead-letter';
+export * from './memory/in-memory-broker';
+export * from './memory/in-memory-publisher';
+export * from './memory/in-memory-subscriber.factory';
 export * from './messaging.module';
