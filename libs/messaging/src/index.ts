@@ -15,3 +15,8 @@ export * from './memory/in-memory-broker';
 export * from './memory/in-memory-publisher';
 export * from './memory/in-memory-subscriber.factory';
 export * from './messaging.module';
+export * from './nest/batch-context';
+export * from './nest/batch-event-pattern.decorator';
+export * from './nest/event-bus.transport';
+export * from './nest/event-bus.client';
+export * from './nest/connect-event-bus';
