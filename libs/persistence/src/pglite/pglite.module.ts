@@ -10,10 +10,13 @@ import { SqlDatabase } from '../sql/sql-database';
 import { runSqlMigrations } from '../sql/sql-migrations';
 import { PgliteSqlDatabase } from './pglite-sql-database';
 
-export interface PgliteOptions {
-  /** Folder that keeps the data across restarts; in memory when absent. */
-  dataDir?: string;
-}
+export type PgliteOptions =
+  /** Opens its own database: in a folder that keeps the data across restarts, or in memory when absent. */
+  | { dataDir?: string }
+  /** Uses a database opened (and closed) by its owner, shared by several modules of one process. */
+  | { database: PgliteSqlDatabase };
+
+const OWNS_DATABASE = Symbol('OWNS_DATABASE');
 
 /**
  * The repositories on PGlite, embedded PostgreSQL: the same migrations and the same SQL as the services run on
@@ -26,12 +29,17 @@ export class PgliteModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(SqlDatabase) private readonly db: PgliteSqlDatabase,
     private readonly health: HealthRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(OWNS_DATABASE) private readonly ownsDatabase: boolean,
   ) {}
 
   static forRoot(options: PgliteOptions): DynamicModule {
     return {
       module: PgliteModule,
-      providers: [{ provide: SqlDatabase, useFactory: () => PgliteSqlDatabase.open(options.dataDir) }, ...SQL_REPOSITORIES],
+      providers: [
+        'database' in options ? { provide: SqlDatabase, useValue: options.database } : { provide: SqlDatabase, useFactory: () => PgliteSqlDatabase.open(options.dataDir) },
+        { provide: OWNS_DATABASE, useValue: !('database' in options) },
+        ...SQL_REPOSITORIES,
+      ],
       exports: [SqlDatabase, TradeLedgerRepository, AlertRepository, RiskStateRepository],
     };
   }
@@ -43,6 +51,6 @@ export class PgliteModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.db.close();
+    if (this.ownsDatabase) await this.db.close();
   }
 }
