@@ -37,20 +37,9 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
   }
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger) as never, {
-      logger: new NestLoggerAdapter(logger),
-      bufferLogs: true,
-      bodyParser: false,
-    });
-    app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
-    app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
-    app.use(bodyParserErrorHandler());
-    app.useGlobalFilters(new HttpErrorFilter(logger));
-    await definition.configure?.(app, config);
-    app.enableShutdownHooks();
     forceExitAfterGrace(config.SHUTDOWN_GRACE_MS, logger);
-    await app.listen(config.PORT, config.HOST);
-    logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
+    const app = await startServiceApp(definition, config, logger);
+    app.enableShutdownHooks();
     return app;
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start`);
@@ -58,6 +47,31 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     setTimeout(() => process.exit(1), 100);
     throw error;
   }
+}
+
+/**
+ * The part of the start-up that does not own the process: Nest with buffered logs, metrics middleware, body limit,
+ * error filter, the service's own setup, listen. Several services of one process (the embedded mode) each go
+ * through it with their own config; the owner of the process closes them (runService: on SIGTERM/SIGINT).
+ */
+export async function startServiceApp<S extends z.ZodType<ServiceEnv>>(
+  definition: Omit<ServiceDefinition<S>, 'configSchema'>,
+  config: z.infer<S>,
+  logger: Logger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger) as never, {
+    logger: new NestLoggerAdapter(logger),
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
+  app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
+  app.use(bodyParserErrorHandler());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  await definition.configure?.(app, config);
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
+  return app;
 }
 
 /** Nest closes modules on SIGTERM/SIGINT; if that hangs (a stuck broker call), leave anyway after the grace period. */
