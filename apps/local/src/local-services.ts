@@ -43,23 +43,28 @@ async function start<S extends z.ZodType<ServiceEnv & MessagingEnv>>(infra: Embe
   return { name: service.name, port: service.port, app };
 }
 
+export type ServiceName = 'gateway' | 'ingestion' | 'positions' | 'risk' | 'alerting';
+
+/** The ports `npm run stack` gives the services; clients work unchanged against either mode. */
+export const STACK_PORTS: Readonly<Record<ServiceName, number>> = { gateway: 3000, ingestion: 3001, positions: 3002, risk: 3003, alerting: 3004 };
+
 /**
- * The five services in this process, each on the port `npm run stack` gives it. Consumers start before producers
- * (positions, risk, alerting, then ingestion and the gateway), so nothing published at start-up is missed.
+ * The five services in this process, each on its port (the stack's unless told otherwise). Consumers start before
+ * producers (positions, risk, alerting, then ingestion and the gateway), so nothing published at start-up is missed.
  */
-export async function startEmbeddedServices(infra: EmbeddedInfrastructure, env: Record<string, string>): Promise<RunningService[]> {
+export async function startEmbeddedServices(infra: EmbeddedInfrastructure, env: Record<string, string>, ports: Readonly<Record<ServiceName, number>> = STACK_PORTS): Promise<RunningService[]> {
   const running: RunningService[] = [];
   try {
-    running.push(await start(infra, env, { name: 'positions', port: 3002, configSchema: positionsConfigSchema, feature: (c) => PositionsModule.forRoot(c) }));
-    running.push(await start(infra, env, { name: 'risk', port: 3003, configSchema: riskConfigSchema, feature: (c) => RiskModule.forRoot(c) }));
+    running.push(await start(infra, env, { name: 'positions', port: ports.positions, configSchema: positionsConfigSchema, feature: (c) => PositionsModule.forRoot(c) }));
+    running.push(await start(infra, env, { name: 'risk', port: ports.risk, configSchema: riskConfigSchema, feature: (c) => RiskModule.forRoot(c) }));
     running.push(
-      await start(infra, env, { name: 'alerting', port: 3004, configSchema: alertingConfigSchema, feature: () => AlertingModule, configure: (app) => connectEventBus(app) }),
+      await start(infra, env, { name: 'alerting', port: ports.alerting, configSchema: alertingConfigSchema, feature: () => AlertingModule, configure: (app) => connectEventBus(app) }),
     );
     running.push(
-      await start(infra, env, { name: 'ingestion', port: 3001, configSchema: ingestionConfigSchema, feature: (c) => IngestionModule.forRoot(c), bodyLimit: (c) => c.INGESTION_BODY_LIMIT }),
+      await start(infra, env, { name: 'ingestion', port: ports.ingestion, configSchema: ingestionConfigSchema, feature: (c) => IngestionModule.forRoot(c), bodyLimit: (c) => c.INGESTION_BODY_LIMIT }),
     );
     running.push(
-      await start(infra, env, { name: 'gateway', port: 3000, configSchema: gatewayConfigSchema, feature: (c) => GatewayModule.forRoot(c), configure: (app, c) => configureGateway(app, c) }),
+      await start(infra, env, { name: 'gateway', port: ports.gateway, configSchema: gatewayConfigSchema, feature: (c) => GatewayModule.forRoot(c), configure: (app, c) => configureGateway(app, c) }),
     );
     return running;
   } catch (error) {
