@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
+import { TopicContracts, validate } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
 import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
 import type { RawRecord } from '../ports/bus-record';
@@ -24,11 +24,6 @@ export class InMemoryEventPublisher extends EventPublisher {
     private readonly logger: Logger,
   ) {
     super();
-  }
-
-  async publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void> {
-    if (payloads.length === 0) return;
-    await this.publishAll(payloads.map((payload) => ({ topic, payload }) as OutboundEvent));
   }
 
   async publishAll(events: ReadonlyArray<OutboundEvent>): Promise<void> {

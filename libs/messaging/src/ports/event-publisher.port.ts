@@ -8,8 +8,11 @@ import type { OutboundEvent } from './outbound-event';
  * An abstract class rather than an interface so it is also the Nest injection token.
  */
 export abstract class EventPublisher {
-  /** Publishes payloads of one topic, keyed as the topic's contract says. */
-  abstract publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void>;
+  /** Publishes payloads of one topic, keyed as the topic's contract says, under the caller's active trace. */
+  async publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.publishAll(payloads.map((payload) => ({ topic, payload }) as OutboundEvent));
+  }
 
   /** Publishes events of any topics together (all or nothing for the caller). */
   abstract publishAll(events: ReadonlyArray<OutboundEvent>): Promise<void>;

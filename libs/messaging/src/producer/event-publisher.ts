@@ -1,6 +1,6 @@
 import { Partitioners, type IHeaders, type Message, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
+import { TopicContracts, validate } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
 import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
@@ -56,12 +56,6 @@ export class KafkaEventPublisher extends EventPublisher {
 
   get isConnected(): boolean {
     return this.connected;
-  }
-
-  /** Publishes payloads of one topic, under the caller's active trace. */
-  async publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void> {
-    if (payloads.length === 0) return;
-    await this.publishAll(payloads.map((payload) => ({ topic, payload }) as OutboundEvent));
   }
 
   /**
