@@ -54,6 +54,9 @@ const trade = (tradeId: string, amountIn = '3000000000', amountOut = '1000000000
 
 const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueUsd === null ? null : parseUsd(valueUsd), feesUsd: [] });
 
+// Real databases on a 2-core machine shared with other suites: allow more than jest's 5 s default per test.
+jest.setTimeout(30_000);
+
 const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000'];
 
 interface Backend {
