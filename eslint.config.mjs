@@ -64,6 +64,11 @@ export default [
             { sourceTag: 'scope:alerting', onlyDependOnLibsWithTags: ['scope:alerting', 'scope:shared'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The embedded mode mounts every service's feature module in one process.
+            {
+              sourceTag: 'scope:local',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion', 'scope:positions', 'scope:risk', 'scope:alerting', 'scope:gateway'],
+            },
           ],
         },
       ],

@@ -1,24 +1,17 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
 import { Topics } from '@hyperdex/contracts';
-import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { BatchEventPattern, type InboundEvent } from '@hyperdex/messaging';
 import { AlertRecorderService } from './alert-recorder.service';
 
-@Injectable()
-export class AlertingConsumer implements OnApplicationBootstrap {
-  constructor(
-    private readonly subscribers: EventSubscriberFactory,
-    private readonly recorder: AlertRecorderService,
-  ) {}
+/** Risk alerts in, as a batch of one partition; mounted by the event-bus transport (connectEventBus). */
+@Controller()
+export class AlertingConsumer {
+  constructor(private readonly recorder: AlertRecorderService) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.subscribers.subscribe({
-      topic: Topics.riskAlerts,
-      groupId: 'alerting',
-      // No alert may be missed, including those raised before this group first existed.
-      fromBeginning: true,
-      handleBatch: async (events) => {
-        await this.recorder.recordBatch(events.map((e) => ({ alert: e.payload, causedBy: e.context })));
-      },
-    });
+  // No alert may be missed, including those raised before this group first existed.
+  @BatchEventPattern(Topics.riskAlerts, { groupId: 'alerting', fromBeginning: true })
+  async onRiskAlerts(@Payload() events: ReadonlyArray<InboundEvent<typeof Topics.riskAlerts>>): Promise<void> {
+    await this.recorder.recordBatch(events.map((e) => ({ alert: e.payload, causedBy: e.context })));
   }
 }

@@ -7,7 +7,7 @@ import type { AlertingConfig } from './alerting.config';
 import { AlertingConsumer } from './alerting.consumer';
 import { AlertRecorderService } from './alert-recorder.service';
 
-@Module({ providers: [AlertRecorderService, AlertingConsumer], exports: [AlertRecorderService] })
+@Module({ controllers: [AlertingConsumer], providers: [AlertRecorderService], exports: [AlertRecorderService] })
 export class AlertingModule {}
 
 /** The deployable alerting service. */

@@ -2,3 +2,4 @@ export * from './gateway.config';
 export * from './gateway.module';
 export * from './token-verifier';
 export * from './cors-io.adapter';
+export * from './gateway.bootstrap';

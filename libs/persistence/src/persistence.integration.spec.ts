@@ -4,12 +4,16 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { ExposureUpdate, RiskAlert, Trade, Transfer } from '@hyperdex/contracts';
 import { PositionBook, parseUsd, type LedgerValuation } from '@hyperdex/risk-core';
-import { dataSourceOptions, runMigrations } from './postgres/data-source';
+import { PgliteSqlDatabase } from './pglite/pglite-sql-database';
+import { MIGRATIONS, dataSourceOptions, runMigrations } from './postgres/data-source';
 import type { DatabaseSettings } from './postgres/database.settings';
-import { AlertRepository } from './postgres/repositories/alert.repository';
-import { RiskStateRepository } from './postgres/repositories/risk-state.repository';
-import { TradeLedgerRepository } from './postgres/repositories/trade-ledger.repository';
-import { ExposureCache } from './redis/exposure-cache';
+import { PostgresAlertRepository as AlertRepository } from './postgres/repositories/alert.repository';
+import { PostgresRiskStateRepository as RiskStateRepository } from './postgres/repositories/risk-state.repository';
+import { PostgresTradeLedgerRepository as TradeLedgerRepository } from './postgres/repositories/trade-ledger.repository';
+import { TypeOrmSqlDatabase } from './postgres/typeorm-sql-database';
+import { RedisExposureCache as ExposureCache } from './redis/exposure-cache';
+import type { SqlDatabase } from './sql/sql-database';
+import { runSqlMigrations } from './sql/sql-migrations';
 
 /** Real PostgreSQL and Redis on this machine (tools/infra/ensure-infra.sh starts them); a fresh database per run. */
 const settings: DatabaseSettings = {
@@ -50,19 +54,52 @@ const trade = (tradeId: string, amountIn = '3000000000', amountOut = '1000000000
 
 const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueUsd === null ? null : parseUsd(valueUsd), feesUsd: [] });
 
-describe('PostgreSQL repositories', () => {
-  let dataSource: DataSource;
+// Real databases on a 2-core machine shared with other suites: allow more than jest's 5 s default per test.
+jest.setTimeout(30_000);
+
+const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000'];
+
+interface Backend {
+  db: SqlDatabase;
+  close: () => Promise<void>;
+}
+
+/** The repositories' SQL runs on PostgreSQL (the services) and on PGlite (the embedded mode): every test runs on both. */
+const BACKENDS: Array<[string, () => Promise<Backend>]> = [
+  [
+    'PostgreSQL',
+    async () => {
+      await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
+      await admin(`CREATE DATABASE ${settings.database}`);
+      expect(await runMigrations(settings)).toEqual(ALL_MIGRATIONS);
+      expect(await runMigrations(settings)).toEqual([]);
+      const dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
+      return { db: new TypeOrmSqlDatabase(dataSource), close: () => dataSource.destroy() };
+    },
+  ],
+  [
+    'PGlite',
+    async () => {
+      const db = await PgliteSqlDatabase.open(undefined);
+      // The same TypeORM migration classes, run through the SQL port.
+      expect(await runSqlMigrations(db, MIGRATIONS)).toEqual(ALL_MIGRATIONS);
+      expect(await runSqlMigrations(db, MIGRATIONS)).toEqual([]);
+      return { db, close: () => db.close() };
+    },
+  ],
+];
+
+describe.each(BACKENDS)('repositories on %s', (_name, open) => {
+  let dataSource: SqlDatabase;
+  let backend: Backend | undefined;
 
   beforeAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${settings.database}`);
-    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000']);
-    expect(await runMigrations(settings)).toEqual([]);
-    dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
-  });
+    backend = await open();
+    dataSource = backend.db;
+  }, 60_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await backend?.close();
   });
 
   it('applies a trade and its balance deltas once, however often it is recorded', async () => {
@@ -308,17 +345,18 @@ describe('ExposureCache on Redis', () => {
   });
 });
 
-describe('RiskStateRepository: a batch of users', () => {
-  let dataSource: DataSource;
+describe.each(BACKENDS)('RiskStateRepository on %s: a batch of users', (_name, open) => {
+  let dataSource: SqlDatabase;
+  let backend: Backend | undefined;
 
   beforeAll(async () => {
-    // The database of the block above (migrated there); its own connection so the blocks stay independent.
-    await runMigrations(settings);
-    dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
-  });
+    // A fresh, migrated database, so the blocks stay independent.
+    backend = await open();
+    dataSource = backend.db;
+  }, 60_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await backend?.close();
   });
 
   const byRule = (rules: Array<{ ruleId: string; state: unknown }>) => [...rules].sort((a, b) => a.ruleId.localeCompare(b.ruleId));

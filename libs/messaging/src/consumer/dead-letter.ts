@@ -1,11 +1,11 @@
-import type { KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, type DeadLetter, type FieldError, type TopicName } from '@hyperdex/contracts';
+import type { BusRecord } from '../ports/bus-record';
 
 /** Builds the dead-letter record for a refused message: the original bytes, its origin, and the reason. */
 export function buildDeadLetter(
   topic: TopicName,
   partition: number,
-  message: KafkaMessage,
+  message: BusRecord,
   consumerGroup: string,
   reason: string,
   errors: FieldError[],

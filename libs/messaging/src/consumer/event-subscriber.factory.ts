@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import type { TopicName } from '@hyperdex/contracts';
 import type { HealthRegistry, ServiceMetrics } from '@hyperdex/observability';
 import type { KafkaConnection } from '../kafka/kafka-connection';
-import type { EventPublisher } from '../producer/event-publisher';
-import { EventSubscription, type SubscriptionOptions } from './event-subscriber';
+import type { EventPublisher } from '../ports/event-publisher.port';
+import { EventSubscriberFactory, type Subscription, type SubscriptionOptions } from '../ports/event-subscriber.port';
+import { EventSubscription } from './event-subscriber';
 
-/** Creates subscriptions, registers each as a readiness check, and stops them all on shutdown. */
-export class EventSubscriberFactory {
-  private readonly subscriptions: Array<EventSubscription<TopicName>> = [];
+/** Kafka subscriptions: creates each, registers it as a readiness check, and stops them all on shutdown. */
+export class KafkaSubscriberFactory extends EventSubscriberFactory {
+  private readonly subscriptions: Subscription[] = [];
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -15,11 +16,13 @@ export class EventSubscriberFactory {
     private readonly metrics: ServiceMetrics,
     private readonly health: HealthRegistry,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
-  async subscribe<T extends TopicName>(options: SubscriptionOptions<T>): Promise<EventSubscription<T>> {
+  async subscribe<T extends TopicName>(options: SubscriptionOptions<T>): Promise<Subscription> {
     const subscription = new EventSubscription(options, this.connection, this.publisher, this.metrics, this.logger);
-    this.subscriptions.push(subscription as unknown as EventSubscription<TopicName>);
+    this.subscriptions.push(subscription);
     this.health.register({ name: `kafka-consumer:${options.topic}`, check: async () => subscription.readiness() });
     await subscription.start();
     return subscription;

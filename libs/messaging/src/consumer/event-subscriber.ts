@@ -1,41 +1,15 @@
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TopicContracts, decodeJson, type FieldError, type TopicName, type TopicPayload } from '@hyperdex/contracts';
+import type { TopicName } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { extractRecordTrace, withBatchConsumeSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
-import type { EventPublisher, RawRecord } from '../producer/event-publisher';
+import type { EventPublisher } from '../ports/event-publisher.port';
+import type { Subscription, SubscriptionOptions } from '../ports/event-subscriber.port';
+import { ChunkProcessor } from './chunk-processor';
 import { partitionLags } from './consumer-lag';
-import { buildDeadLetter } from './dead-letter';
-import { ingestedAtOf } from './ingested-at';
 import { OffsetCommitter } from './offset-committer';
-import { isPermanentFailure, type BatchHandler, type InboundEvent, type MessageContext } from './inbound-event';
 
 export type { MessageContext } from './inbound-event';
-
-export interface SubscriptionOptions<T extends TopicName> {
-  topic: T;
-  groupId: string;
-  /** A new group starts at the earliest offset (true) or only sees new records (false). */
-  fromBeginning: boolean;
-  /**
-   * false: never commit, so every start begins afresh — at the earliest offset with `fromBeginning` (rebuilding
-   * in-memory state from a compacted topic), else at the latest (a live relay). Default true.
-   */
-  commitOffsets?: boolean;
-  /** Called with this member's partitions after every (re)join, so partition-scoped state can be dropped. */
-  onAssignment?: (partitions: readonly number[]) => void;
-  /** Records per handler call at most; default KAFKA_CONSUMER_MAX_BATCH. */
-  maxBatch?: number;
-  handleBatch: BatchHandler<T>;
-}
-
-interface Refusal {
-  message: KafkaMessage;
-  reason: string;
-  errors: FieldError[];
-  attempts: number;
-}
 
 /**
  * One consumer-group member on one topic, batch-first. Each fetched batch of a partition is split into chunks of at
@@ -45,8 +19,9 @@ interface Refusal {
  * so nothing is skipped during an outage. A chunk's offset is resolved and handed to the OffsetCommitter only after
  * the handler has returned and its dead letters are acknowledged, so effects always precede commits.
  */
-export class EventSubscription<T extends TopicName> {
+export class EventSubscription<T extends TopicName> implements Subscription {
   private consumer: Consumer;
+  private readonly processor: ChunkProcessor<T>;
   private joined = false;
   private crashed: string | null = null;
   private stopping = false;
@@ -58,7 +33,7 @@ export class EventSubscription<T extends TopicName> {
   constructor(
     private readonly options: SubscriptionOptions<T>,
     private readonly connection: KafkaConnection,
-    private readonly publisher: EventPublisher,
+    publisher: EventPublisher,
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
   ) {
@@ -74,6 +49,9 @@ export class EventSubscription<T extends TopicName> {
           )
         : null;
     this.consumer = this.createConsumer();
+    const { topic, groupId, handleBatch } = options;
+    const isStopping = () => this.stopping;
+    this.processor = new ChunkProcessor({ topic, groupId, handleBatch, maxRetryBackoffMs: connection.settings.maxRetryBackoffMs, isStopping }, publisher, metrics, logger);
   }
 
   async start(): Promise<void> {
@@ -171,7 +149,7 @@ export class EventSubscription<T extends TopicName> {
       // Stop at a rebalance or shutdown: the uncommitted rest goes to the partition's next owner.
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + maxBatch);
-      await this.handleChunk(batch.partition, chunk, heartbeat);
+      await this.processor.process(batch.partition, chunk, heartbeat);
       const last = (chunk[chunk.length - 1] as KafkaMessage).offset;
       resolveOffset(last);
       this.processed.set(batch.partition, last);
@@ -179,96 +157,6 @@ export class EventSubscription<T extends TopicName> {
       await heartbeat();
     }
   }
-
-  private async handleChunk(partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
-    const { topic } = this.options;
-    const contract = TopicContracts[topic];
-    const events: Array<InboundEvent<T>> = [];
-    const messageOf = new Map<InboundEvent<T>, KafkaMessage>();
-    const refused: Refusal[] = [];
-    for (const message of messages) {
-      if (message.value === null && contract.compacted) continue; // a tombstone: nothing to apply
-      const decoded =
-        message.value === null
-          ? { ok: false as const, errors: [{ field: '(root)', reason: 'is empty (null record value)' }] }
-          : decodeJson(contract.schema, message.value.toString('utf8'));
-      if (!decoded.ok) {
-        refused.push({ message, reason: 'message does not match the topic contract', errors: decoded.errors, attempts: 1 });
-        continue;
-      }
-      const event: InboundEvent<T> = { payload: decoded.value as TopicPayload<T>, context: contextOf(topic, partition, message) };
-      events.push(event);
-      messageOf.set(event, message);
-    }
-    if (events.length > 0) {
-      const stopTimer = this.metrics.handlerSeconds.startTimer({ topic });
-      const rejected = await this.runWithRetry(partition, events, heartbeat);
-      stopTimer();
-      for (const { event, failure, attempts } of rejected) {
-        refused.push({ message: messageOf.get(event) as KafkaMessage, reason: failure.message, errors: failure.errors, attempts });
-      }
-      this.metrics.messagesConsumed.inc({ topic, outcome: 'ok' }, events.length - rejected.length);
-    }
-    if (refused.length > 0) await this.deadLetter(partition, refused);
-  }
-
-  /**
-   * Runs the handler until it succeeds. A PermanentFailure thrown for a batch of several records is narrowed down by
-   * retrying them one by one, so only a record that fails on its own is refused.
-   */
-  private async runWithRetry(
-    partition: number,
-    events: ReadonlyArray<InboundEvent<T>>,
-    heartbeat: () => Promise<void>,
-  ): Promise<Array<{ event: InboundEvent<T>; failure: { message: string; errors: FieldError[] }; attempts: number }>> {
-    const { topic, groupId } = this.options;
-    const first = events[0] as InboundEvent<T>;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await withBatchConsumeSpan(topic, partition, first.context.offset, events.map((e) => e.context.trace), () => this.options.handleBatch(events));
-        return (outcome?.rejected ?? []).map((r) => ({ ...r, attempts: attempt }));
-      } catch (error) {
-        if (isPermanentFailure(error)) {
-          if (events.length === 1) return [{ event: first, failure: error, attempts: attempt }];
-          const rejected = [];
-          for (const event of events) rejected.push(...(await this.runWithRetry(partition, [event], heartbeat)));
-          return rejected;
-        }
-        if (this.stopping) throw error;
-        const backoff = Math.min(this.connection.settings.maxRetryBackoffMs, 50 * 2 ** Math.min(attempt, 16));
-        this.logger.warn(
-          { topic, partition, offset: first.context.offset, records: events.length, groupId, attempt, backoffMs: backoff, err: error },
-          'handler failed; retrying',
-        );
-        await sleep(backoff);
-        // Throws during a rebalance, handing the uncommitted records to the partition's next owner.
-        await heartbeat();
-      }
-    }
-  }
-
-  private async deadLetter(partition: number, refused: readonly Refusal[]): Promise<void> {
-    const { topic, groupId } = this.options;
-    const now = Date.now();
-    const letters = refused.map((r) => buildDeadLetter(topic, partition, r.message, groupId, r.reason, r.errors, r.attempts, now));
-    const records: RawRecord[] = letters.map((l) => ({ key: l.key, value: l.value, headers: { 'content-type': 'application/json' } }));
-    await this.publisher.publishRaw(letters[0]?.topic as string, records);
-    this.metrics.messagesConsumed.inc({ topic, outcome: 'dead-lettered' }, refused.length);
-    for (const r of refused) this.logger.warn({ topic, partition, offset: r.message.offset, reason: r.reason, errors: r.errors }, 'dead-lettered a message');
-  }
-}
-
-function contextOf(topic: TopicName, partition: number, message: KafkaMessage): MessageContext {
-  const timestamp = Number(message.timestamp);
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key?.toString('utf8') ?? null,
-    timestamp,
-    ingestedAt: ingestedAtOf(message.headers, timestamp),
-    trace: extractRecordTrace(message.headers),
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { envBool, envInt, envList } from '@hyperdex/observability';
 
 export const kafkaEnvSchema = z.object({
+  /** `kafka` (the broker below) or `memory` (an in-process bus: one process, nothing durable; tests and `npm start`). */
+  MESSAGING_TRANSPORT: z.enum(['kafka', 'memory']).default('kafka'),
   KAFKA_BROKERS: envList('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: z.string().optional(),
   KAFKA_TOPIC_PARTITIONS: envInt(6, 1, 1_000),
@@ -33,7 +35,10 @@ export const kafkaEnvSchema = z.object({
   KAFKA_CREATE_TOPICS: envBool(true),
 });
 
+export type MessagingTransport = 'kafka' | 'memory';
+
 export interface KafkaSettings {
+  transport: MessagingTransport;
   brokers: string[];
   clientId: string;
   topicPartitions: number;
@@ -54,6 +59,7 @@ export interface KafkaSettings {
 
 export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName: string): KafkaSettings {
   return {
+    transport: env.MESSAGING_TRANSPORT,
     brokers: env.KAFKA_BROKERS,
     clientId: env.KAFKA_CLIENT_ID ?? `hyperdex-${serviceName}`,
     topicPartitions: env.KAFKA_TOPIC_PARTITIONS,

@@ -1,46 +1,25 @@
 import { Partitioners, type IHeaders, type Message, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TopicContracts, validate, type TopicName, type TopicPayload } from '@hyperdex/contracts';
+import { TopicContracts, validate, type TopicName } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
 import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
-import type { MessageContext } from '../consumer/inbound-event';
+import type { RawRecord } from '../ports/bus-record';
+import { EventPublisher } from '../ports/event-publisher.port';
+import { ContractViolationError, type OutboundEvent } from '../ports/outbound-event';
 import { SendCoalescer, type TopicBatch } from './send-coalescer';
 import { INGESTED_AT_HEADER } from '../consumer/ingested-at';
-
-export interface RawRecord {
-  key: string | null;
-  value: string;
-  headers?: IHeaders;
-}
+import type { MessageContext } from '../consumer/inbound-event';
 
 /** Every dead-letter topic is `<topic>.dlq` (contracts' deadLetterTopic); each record written to one is counted by that topic. */
 const DEAD_LETTER_SUFFIX = '.dlq';
-
-/** One event to publish, on any topic: the payload is checked against that topic's contract. */
-export type OutboundEvent = {
-  [T in TopicName]: {
-    readonly topic: T;
-    readonly payload: TopicPayload<T>;
-    /** The consumed record that caused this one: the published record continues its trace. */
-    readonly causedBy?: MessageContext;
-  };
-}[TopicName];
-
-/** Raised when the service itself tried to publish a payload that breaks the topic's contract (a bug, not input). */
-export class ContractViolationError extends Error {
-  constructor(topic: string, details: string) {
-    super(`refusing to publish to ${topic}: ${details}`);
-    this.name = 'ContractViolationError';
-  }
-}
 
 /**
  * Publishes typed events: keys each as its topic contract says (and, with KAFKA_VALIDATE_OUTGOING, validates it), and resolves
  * only when all in-sync replicas have it (idempotent producer, acks=all). Concurrent publishes are merged into few
  * produce requests (see SendCoalescer), so a service that publishes per batch pays one round trip per batch.
  */
-export class EventPublisher {
+export class KafkaEventPublisher extends EventPublisher {
   private readonly producer: Producer;
   private readonly coalescer: SendCoalescer<Message>;
   private connected = false;
@@ -50,6 +29,7 @@ export class EventPublisher {
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
   ) {
+    super();
     // The default partitioner hashes keys like the Java client (murmur2), so every client agrees on a user's partition.
     this.producer = connection.kafka.producer({
       idempotent: true,
@@ -81,12 +61,6 @@ export class EventPublisher {
 
   get isConnected(): boolean {
     return this.connected;
-  }
-
-  /** Publishes payloads of one topic, under the caller's active trace. */
-  async publish<T extends TopicName>(topic: T, payloads: ReadonlyArray<TopicPayload<T>>): Promise<void> {
-    if (payloads.length === 0) return;
-    await this.publishAll(payloads.map((payload) => ({ topic, payload }) as OutboundEvent));
   }
 
   /**

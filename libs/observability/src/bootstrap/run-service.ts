@@ -39,21 +39,9 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
   }
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger) as never, {
-      logger: new NestLoggerAdapter(logger),
-      bufferLogs: true,
-      bodyParser: false,
-    });
-    app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
-    app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
-    app.use(bodyParserErrorHandler());
-    app.use(httpTraceMiddleware());
-    app.useGlobalFilters(new HttpErrorFilter(logger));
-    await definition.configure?.(app, config);
+    const app = await startServiceApp(definition, config, logger);
     // Not app.enableShutdownHooks(): it re-raises the signal after closing, so the process never exits 0.
     exitCleanlyOnSignals(() => app.close(), { graceMs: config.SHUTDOWN_GRACE_MS, logger });
-    await app.listen(config.PORT, config.HOST);
-    logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
     return app;
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} failed to start`);
@@ -62,3 +50,30 @@ export async function runService<S extends z.ZodType<ServiceEnv>>(definition: Se
     throw error;
   }
 }
+
+/**
+ * The part of the start-up that does not own the process: Nest with buffered logs, metrics middleware, body limit,
+ * error filter, the service's own setup, listen. Several services of one process (the embedded mode) each go
+ * through it with their own config; the owner of the process closes them (runService: on SIGTERM/SIGINT).
+ */
+export async function startServiceApp<S extends z.ZodType<ServiceEnv>>(
+  definition: Omit<ServiceDefinition<S>, 'configSchema'>,
+  config: z.infer<S>,
+  logger: Logger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config, logger) as never, {
+    logger: new NestLoggerAdapter(logger),
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
+  app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
+  app.use(bodyParserErrorHandler());
+  app.use(httpTraceMiddleware());
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  await definition.configure?.(app, config);
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
+  return app;
+}
+

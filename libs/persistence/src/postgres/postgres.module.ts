@@ -4,9 +4,12 @@ import { DataSource } from 'typeorm';
 import { HealthRegistry } from '@hyperdex/observability';
 import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
-import { AlertRepository } from './repositories/alert.repository';
-import { RiskStateRepository } from './repositories/risk-state.repository';
-import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
+import { AlertRepository } from '../ports/alert.repository';
+import { RiskStateRepository } from '../ports/risk-state.repository';
+import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
+import { SqlDatabase } from '../sql/sql-database';
+import { SQL_REPOSITORIES } from './sql-repositories';
+import { TypeOrmSqlDatabase } from './typeorm-sql-database';
 
 /** PostgreSQL through TypeORM, the repositories over it, and a readiness check. Migrations run apart (tools/db). */
 @Global()
@@ -21,8 +24,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
-      exports: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
+      providers: [{ provide: SqlDatabase, useClass: TypeOrmSqlDatabase }, ...SQL_REPOSITORIES],
+      exports: [SqlDatabase, TradeLedgerRepository, AlertRepository, RiskStateRepository],
     };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { ExposureUpdateSchema, decodeJson, type ExposureUpdate } from '@hyperdex/contracts';
+import { ExposureCache } from '../ports/exposure-cache';
 
 /**
  * For each KEYS[i]: ARGV[2i-1] is the snapshot, ARGV[2i] its asOf. A snapshot older than the one stored is skipped,
@@ -23,10 +24,12 @@ for i, key in ipairs(KEYS) do
 end
 return written`;
 
-/** The latest exposure snapshot of each user, written by positions and read by the gateway. */
+/** The exposure cache in Redis, shared by every positions and gateway instance. */
 @Injectable()
-export class ExposureCache {
-  constructor(private readonly redis: Redis) {}
+export class RedisExposureCache extends ExposureCache {
+  constructor(private readonly redis: Redis) {
+    super();
+  }
 
   private key(userId: string): string {
     return `exposure:${userId}`;

@@ -2,7 +2,8 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { HealthRegistry, LOGGER } from '@hyperdex/observability';
-import { ExposureCache } from './exposure-cache';
+import { ExposureCache } from '../ports/exposure-cache';
+import { RedisExposureCache } from './exposure-cache';
 import type { RedisSettings } from './redis.settings';
 
 /** One ioredis connection per service, the caches over it, and a readiness check. */
@@ -29,7 +30,7 @@ export class RedisModule implements OnModuleInit, OnApplicationShutdown {
               enableOfflineQueue: true,
             }),
         },
-        ExposureCache,
+        { provide: ExposureCache, useClass: RedisExposureCache },
       ],
       exports: [Redis, ExposureCache],
     };

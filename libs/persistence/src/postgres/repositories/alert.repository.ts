@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { RiskAlert } from '@hyperdex/contracts';
+import { AlertRepository } from '../../ports/alert.repository';
+import { SqlDatabase } from '../../sql/sql-database';
 
 /** Alert history. Alert ids are deterministic, so recording the same alert twice keeps one row. */
 @Injectable()
-export class AlertRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class PostgresAlertRepository extends AlertRepository {
+  constructor(private readonly dataSource: SqlDatabase) {
+    super();
+  }
 
   /** Returns the time it was recorded when new, or null when the alert was already there. */
   async recordIfNew(alert: RiskAlert): Promise<Date | null> {

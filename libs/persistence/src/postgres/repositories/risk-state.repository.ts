@@ -1,24 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-
-export interface StoredRiskState {
-  /** The user's risk-core state snapshot; null for a user never seen. */
-  state: unknown;
-  /** Rule engine memory per rule id. */
-  rules: Array<{ ruleId: string; state: unknown }>;
-}
-
-/** One user's state to save, with the rule state it produced. */
-export interface RiskStateToSave {
-  userId: string;
-  state: unknown;
-  rules: ReadonlyArray<{ ruleId: string; state: unknown }>;
-}
+import { RiskStateRepository, type RiskStateToSave, type StoredRiskState } from '../../ports/risk-state.repository';
+import { SqlDatabase } from '../../sql/sql-database';
 
 /** Saves and loads what the risk service must not forget across restarts: user state and rule state, together. */
 @Injectable()
-export class RiskStateRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class PostgresRiskStateRepository extends RiskStateRepository {
+  constructor(private readonly dataSource: SqlDatabase) {
+    super();
+  }
 
   async load(userId: string): Promise<StoredRiskState> {
     return (await this.loadMany([userId])).get(userId) ?? { state: null, rules: [] };

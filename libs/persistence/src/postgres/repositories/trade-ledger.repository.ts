@@ -1,41 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
 import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
-
-export interface BalanceDelta {
-  chainId: number;
-  token: string;
-  /** Signed base units. */
-  delta: bigint;
-}
-
-export interface StoredBalance {
-  chainId: number;
-  token: string;
-  balance: bigint;
-}
-
-export interface TradeSource {
-  partition: number;
-  offset: string;
-}
-
-/** One swap or transfer to record, with the valuation it is booked at and the record it came from. */
-export interface EventToRecord {
-  event: Trade | Transfer;
-  valuation: LedgerValuation;
-  source: TradeSource | null;
-}
+import { TradeLedgerRepository, type BalanceDelta, type BookedEntry, type EventToRecord, type StoredBalance, type TradeSource } from '../../ports/trade-ledger.repository';
+import { SqlDatabase, type SqlQuerier } from '../../sql/sql-database';
 
 interface UserBalanceDelta extends BalanceDelta {
   userId: string;
-}
-
-/** One ledger row as the position book replays it. */
-export interface BookedEntry {
-  entry: LedgerEntry;
-  valuation: LedgerValuation;
 }
 
 interface StoredValuation {
@@ -113,8 +83,10 @@ function toEntry(row: LedgerRow): LedgerEntry {
  * at, so replaying the ledger rebuilds positions exactly.
  */
 @Injectable()
-export class TradeLedgerRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class PostgresTradeLedgerRepository extends TradeLedgerRepository {
+  constructor(private readonly dataSource: SqlDatabase) {
+    super();
+  }
 
   /** Returns true when the event was new and its balance deltas were applied (a batch of one). */
   async recordEvent(event: Trade | Transfer, valuation: LedgerValuation, source: TradeSource | null): Promise<boolean> {
@@ -244,7 +216,7 @@ export class TradeLedgerRepository {
   }
 
   /** One aggregated upsert: the deltas of a batch are summed per (user, token) before they touch a row. */
-  private async applyDeltas(manager: EntityManager, deltas: readonly UserBalanceDelta[]): Promise<void> {
+  private async applyDeltas(manager: SqlQuerier, deltas: readonly UserBalanceDelta[]): Promise<void> {
     if (deltas.length === 0) return;
     await manager.query(
       `INSERT INTO user_balances (user_id, chain_id, token, balance)

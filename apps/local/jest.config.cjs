@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'local',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  coverageDirectory: '../../coverage/apps/local',
+};
