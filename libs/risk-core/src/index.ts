@@ -16,6 +16,8 @@ export * from './exposure/exposure-snapshot';
 export * from './exposure/value-exposure';
 export * from './rules/user-risk-view';
 export * from './rules/rule-definition';
+export * from './rules/kinds/rule-kind';
+export { RULE_KIND_REGISTRY, ruleKindOf } from './rules/kinds/rule-kinds';
 export * from './rules/rule-observation';
 export * from './rules/rule-engine';
 export * from './user-risk/trade-stats';
