@@ -17,8 +17,16 @@ export const RiskAlertSchema = z.strictObject({
   kind: RuleKindSchema,
   userId,
   severity: AlertSeveritySchema,
-  /** A warning fires at the rule's warning level (by default 80% of the threshold), a breach at the threshold. */
-  level: z.enum(['warning', 'breach']).optional(),
+  /**
+   * The rule's level after the change. A warning fires at the rule's warning level (by default 80% of the threshold),
+   * a breach at the threshold; `ok` reports that the condition cleared (below the level less the hysteresis).
+   */
+  level: z.enum(['warning', 'breach', 'ok']).optional(),
+  /**
+   * What changed: a new warning or breach, a warning escalated to a breach, or a level cleared (to a lower level or
+   * to ok). The alerting service keeps one alert per (user, rule) episode from these; absent means warning/breach.
+   */
+  change: z.enum(['warning', 'breach', 'escalated', 'cleared']).optional(),
   /** The trading state the rule recommends for the user: ACTIVE, REDUCING (only position-reducing trades) or HALTED. */
   tradingState: z.enum(['ACTIVE', 'REDUCING', 'HALTED']).optional(),
   observedValue: decimalString,
