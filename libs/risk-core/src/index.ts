@@ -29,3 +29,6 @@ export * from './stress';
 export * from './risk-model/market-model';
 export * from './risk-model/assess-user-risk';
 export * from './risk-model/monte-carlo-book';
+export * from './alerts/alert-episode';
+export * from './alerts/episode-from-risk-alert';
+export * from './alerts/episode-actions';
