@@ -56,7 +56,7 @@ describe('PostgreSQL repositories', () => {
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${settings.database}`);
-    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000']);
+    expect(await runMigrations(settings)).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000']);
     expect(await runMigrations(settings)).toEqual([]);
     dataSource = await new DataSource(dataSourceOptions(settings)).initialize();
   });

@@ -5,6 +5,7 @@ import { HealthRegistry } from '@hyperdex/observability';
 import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
 import { AlertRepository } from './repositories/alert.repository';
+import { AlertEpisodeRepository } from './repositories/alert-episode.repository';
 import { RiskStateRepository } from './repositories/risk-state.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
 
@@ -21,8 +22,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
-      exports: [TradeLedgerRepository, AlertRepository, RiskStateRepository],
+      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, RiskStateRepository],
+      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, RiskStateRepository],
     };
   }
 
