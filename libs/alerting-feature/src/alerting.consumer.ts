@@ -1,13 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
 import { EventSubscriberFactory } from '@hyperdex/messaging';
-import { AlertRecorderService } from './alert-recorder.service';
+import { AlertLifecycleService } from './alert-lifecycle.service';
 
 @Injectable()
 export class AlertingConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly subscribers: EventSubscriberFactory,
-    private readonly recorder: AlertRecorderService,
+    private readonly lifecycle: AlertLifecycleService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -17,7 +17,7 @@ export class AlertingConsumer implements OnApplicationBootstrap {
       // No alert may be missed, including those raised before this group first existed.
       fromBeginning: true,
       handleBatch: async (events) => {
-        await this.recorder.recordBatch(events.map((e) => ({ alert: e.payload, causedBy: e.context })));
+        await this.lifecycle.applyBatch(events.map((e) => ({ payload: e.payload, context: e.context })));
       },
     });
   }

@@ -5,10 +5,28 @@ import { ObservabilityModule, type Logger } from '@hyperdex/observability';
 import { PostgresModule, toDatabaseSettings } from '@hyperdex/persistence';
 import type { AlertingConfig } from './alerting.config';
 import { AlertingConsumer } from './alerting.consumer';
-import { AlertRecorderService } from './alert-recorder.service';
+import { ALERTING_CLOCK, AlertLifecycleService } from './alert-lifecycle.service';
+import { ALERTING_CONFIG, AlertRenotifierService } from './alert-renotifier.service';
+import { OpenAlertsGauge } from './open-alerts.gauge';
 
-@Module({ providers: [AlertRecorderService, AlertingConsumer], exports: [AlertRecorderService] })
-export class AlertingModule {}
+/** Alert lifecycle: episodes from risk alerts, re-notification, and the notifications every change releases. */
+@Module({})
+export class AlertingModule {
+  static forRoot(config: Pick<AlertingConfig, 'ALERT_RENOTIFY_INTERVAL_MS' | 'ALERT_RENOTIFY_SCAN_MS'>): DynamicModule {
+    return {
+      module: AlertingModule,
+      providers: [
+        { provide: ALERTING_CONFIG, useValue: config },
+        { provide: ALERTING_CLOCK, useValue: () => Date.now() },
+        AlertLifecycleService,
+        AlertRenotifierService,
+        AlertingConsumer,
+        OpenAlertsGauge,
+      ],
+      exports: [AlertLifecycleService, AlertRenotifierService],
+    };
+  }
+}
 
 /** The deployable alerting service. */
 @Module({})
@@ -23,7 +41,7 @@ export class AlertingServiceModule {
           topics: [Topics.riskAlerts, Topics.alertNotifications],
         }),
         PostgresModule.forRoot(toDatabaseSettings(config)),
-        AlertingModule,
+        AlertingModule.forRoot(config),
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './alerting.config';
 export * from './alerting.module';
-export * from './alert-recorder.service';
+export * from './alert-lifecycle.service';
+export * from './alert-renotifier.service';

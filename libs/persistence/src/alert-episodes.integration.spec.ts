@@ -70,7 +70,7 @@ describe('AlertEpisodeRepository on PostgreSQL', () => {
       riskAlert('ann', 'max-exposure', 3, 'cleared', 'ok'),
       riskAlert('ann', 'max-exposure', 4, 'breach', 'breach'),
     ];
-    const notes = await repo.applyRiskAlerts(batch, fold);
+    const notes = (await repo.applyRiskAlerts(batch, fold)).map((r) => r.notification);
     expect(notes.map((n) => [n.alert.alertId, n.event, n.status, n.version])).toEqual([
       ['max-exposure:ann:1', 'opened', 'open', 1],
       ['max-exposure:ann:1', 'escalated', 'open', 2],
@@ -86,9 +86,9 @@ describe('AlertEpisodeRepository on PostgreSQL', () => {
 
   it('republishes, on redelivery, the notification each risk alert produced, and changes nothing', async () => {
     const again = await repo.applyRiskAlerts([riskAlert('ann', 'max-exposure', 3, 'cleared', 'ok'), riskAlert('ann', 'max-exposure', 4, 'breach', 'breach')], fold);
-    expect(again.map((n) => [n.alert.alertId, n.event, n.version])).toEqual([
-      ['max-exposure:ann:1', 'resolved', 3],
-      ['max-exposure:ann:4', 'opened', 1],
+    expect(again.map(({ riskAlertId, notification: n }) => [riskAlertId, n.alert.alertId, n.event, n.version])).toEqual([
+      ['max-exposure:ann:3', 'max-exposure:ann:1', 'resolved', 3],
+      ['max-exposure:ann:4', 'max-exposure:ann:4', 'opened', 1],
     ]);
     expect((await repo.find('max-exposure:ann:4'))?.version).toBe(1);
     expect(await repo.countOpen()).toBe(1);

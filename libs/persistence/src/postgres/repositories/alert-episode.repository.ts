@@ -68,10 +68,10 @@ export class AlertEpisodeRepository {
 
   /**
    * Records a batch of risk alerts and folds the new ones, in order, into their episodes, in one transaction. Answers
-   * the notifications to release, in input order: those the new alerts produced, and, for alerts recorded before (a
-   * redelivery after a crash between commit and publish), the notification they produced then.
+   * the notifications to release, in input order, each with the risk alert behind it: those the new alerts produced,
+   * and, for alerts recorded before (a redelivery after a crash between commit and publish), the one they produced then.
    */
-  async applyRiskAlerts(alerts: readonly RiskAlert[], fold: EpisodeFold): Promise<AlertNotification[]> {
+  async applyRiskAlerts(alerts: readonly RiskAlert[], fold: EpisodeFold): Promise<Array<{ riskAlertId: string; notification: AlertNotification }>> {
     if (alerts.length === 0) return [];
     const unique = [...new Map(alerts.map((a) => [a.alertId, a])).values()];
     return this.dataSource.transaction(async (m) => {
@@ -108,8 +108,8 @@ export class AlertEpisodeRepository {
         );
       }
       return unique.flatMap((a) => {
-        const n = produced.get(a.alertId) ?? stored.get(a.alertId) ?? null;
-        return n ? [n] : [];
+        const notification = produced.get(a.alertId) ?? stored.get(a.alertId) ?? null;
+        return notification ? [{ riskAlertId: a.alertId, notification }] : [];
       });
     });
   }
