@@ -8,6 +8,7 @@ export * from './postgres/entities/user-risk-state.entity';
 export * from './postgres/repositories/trade-ledger.repository';
 export * from './postgres/repositories/alert.repository';
 export * from './postgres/repositories/alert-episode.repository';
+export * from './postgres/repositories/alert-channel.repository';
 export * from './postgres/repositories/risk-state.repository';
 export * from './postgres/postgres.module';
 export * from './redis/redis.settings';

@@ -6,6 +6,7 @@ import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
 import { AlertRepository } from './repositories/alert.repository';
 import { AlertEpisodeRepository } from './repositories/alert-episode.repository';
+import { AlertChannelRepository } from './repositories/alert-channel.repository';
 import { RiskStateRepository } from './repositories/risk-state.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
 
@@ -22,8 +23,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, RiskStateRepository],
-      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, RiskStateRepository],
+      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, RiskStateRepository],
+      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, RiskStateRepository],
     };
   }
 

@@ -1,4 +1,4 @@
-import type { AlertEventType, AlertNotification, AlertState, RiskAlert } from '@hyperdex/contracts';
+import type { AlertEventType, AlertNotification, AlertState, AlertView, RiskAlert } from '@hyperdex/contracts';
 
 /**
  * One alert as a desk sees it: a (user, rule) episode from the first warning or breach until the condition clears
@@ -42,5 +42,21 @@ export function notificationOf(change: EpisodeChange): AlertNotification {
     version: episode.version,
     updatedAt: episode.updatedAt,
     ...(actor ? { actor } : {}),
+  };
+}
+
+/** The episode as the REST API answers it. */
+export function alertViewOf(episode: AlertEpisode): AlertView {
+  return {
+    ...episode.alert,
+    state: episode.state,
+    version: episode.version,
+    openedAt: episode.openedAt,
+    updatedAt: episode.updatedAt,
+    acknowledgedAt: episode.acknowledgedAt,
+    acknowledgedBy: episode.acknowledgedBy,
+    resolvedAt: episode.resolvedAt,
+    resolvedBy: episode.resolvedBy,
+    notifications: episode.notifications,
   };
 }
