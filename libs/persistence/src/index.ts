@@ -9,6 +9,7 @@ export * from './postgres/repositories/trade-ledger.repository';
 export * from './postgres/repositories/alert.repository';
 export * from './postgres/repositories/alert-episode.repository';
 export * from './postgres/repositories/alert-channel.repository';
+export * from './postgres/repositories/alert-delivery.repository';
 export * from './postgres/repositories/risk-state.repository';
 export * from './postgres/postgres.module';
 export * from './redis/redis.settings';

@@ -7,6 +7,7 @@ import type { DatabaseSettings } from './database.settings';
 import { AlertRepository } from './repositories/alert.repository';
 import { AlertEpisodeRepository } from './repositories/alert-episode.repository';
 import { AlertChannelRepository } from './repositories/alert-channel.repository';
+import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
 import { RiskStateRepository } from './repositories/risk-state.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
 
@@ -23,8 +24,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, RiskStateRepository],
-      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, RiskStateRepository],
+      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, RiskStateRepository],
+      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, RiskStateRepository],
     };
   }
 

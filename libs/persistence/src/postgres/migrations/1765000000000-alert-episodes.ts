@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Alert lifecycle: one row per (user, rule) episode with its state; on each recorded risk alert the episode it fed and
- * the notification it produced (republished when the risk alert is redelivered); each user's alert channels.
+ * the notification it produced (republished when the risk alert is redelivered); each user's alert channels; each
+ * delivery to a channel with every attempt.
  */
 export class AlertEpisodes1765000000000 implements MigrationInterface {
   name = 'AlertEpisodes1765000000000';
@@ -37,9 +38,41 @@ export class AlertEpisodes1765000000000 implements MigrationInterface {
         channels    jsonb NOT NULL,
         updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
+    // One row per (alert change, channel); its id is the idempotency id a receiver sees on every attempt.
+    await q.query(`
+      CREATE TABLE alert_deliveries (
+        delivery_id      text PRIMARY KEY,
+        user_id          text NOT NULL,
+        alert_id         text NOT NULL,
+        channel_kind     text NOT NULL,
+        channel          jsonb NOT NULL,
+        notification     jsonb NOT NULL,
+        status           text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts         integer NOT NULL DEFAULT 0,
+        max_attempts     integer NOT NULL,
+        next_attempt_at  timestamptz NOT NULL,
+        created_at       timestamptz NOT NULL DEFAULT now(),
+        delivered_at     timestamptz,
+        last_error       text
+      )`);
+    await q.query(`CREATE INDEX alert_deliveries_due_idx ON alert_deliveries (next_attempt_at) WHERE status = 'pending'`);
+    await q.query(`CREATE INDEX alert_deliveries_user_idx ON alert_deliveries (user_id, status, created_at DESC)`);
+    await q.query(`
+      CREATE TABLE alert_delivery_attempts (
+        delivery_id  text NOT NULL REFERENCES alert_deliveries (delivery_id) ON DELETE CASCADE,
+        attempt      integer NOT NULL,
+        started_at   timestamptz NOT NULL,
+        duration_ms  integer NOT NULL,
+        outcome      text NOT NULL CHECK (outcome IN ('delivered', 'failed')),
+        status_code  integer,
+        error        text,
+        PRIMARY KEY (delivery_id, attempt)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE alert_delivery_attempts`);
+    await q.query(`DROP TABLE alert_deliveries`);
     await q.query(`DROP TABLE alert_channels`);
     await q.query(`ALTER TABLE alerts DROP COLUMN notification, DROP COLUMN episode_id`);
     await q.query(`DROP TABLE alert_episodes`);

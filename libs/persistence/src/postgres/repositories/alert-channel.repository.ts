@@ -26,4 +26,14 @@ export class AlertChannelRepository {
     );
     return rows[0] ? { channels: rows[0].channels, updatedAt: rows[0].updated_at.getTime() } : { channels: [], updatedAt: null };
   }
+
+  /** Several users' channels in one query; users without channels are absent. */
+  async getMany(userIds: readonly string[]): Promise<Map<string, AlertChannel[]>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ user_id: string; channels: AlertChannel[] }> = await this.dataSource.query(
+      `SELECT user_id, channels FROM alert_channels WHERE user_id = ANY($1::text[])`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.channels]));
+  }
 }
