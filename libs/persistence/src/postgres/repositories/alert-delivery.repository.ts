@@ -102,7 +102,8 @@ export class AlertDeliveryRepository {
    * worker skips them while this one sends (a worker that dies mid-send leaves them to be retried after the lease).
    */
   async claimDue(now: number, limit: number, leaseMs: number): Promise<StoredDelivery[]> {
-    const rows: DeliveryRow[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affected].
+    const [rows]: [DeliveryRow[], number] = await this.dataSource.query(
       `UPDATE alert_deliveries d SET next_attempt_at = $3
         WHERE d.delivery_id IN (
           SELECT delivery_id FROM alert_deliveries
@@ -129,12 +130,12 @@ export class AlertDeliveryRepository {
       );
       const delivered = attempt.outcome === 'delivered';
       const status: DeliveryStatus = delivered ? 'delivered' : number >= row.max_attempts ? 'dead' : 'pending';
-      const [updated]: DeliveryRow[][] = await m.query(
+      const [updated]: [DeliveryRow[], number] = await m.query(
         `UPDATE alert_deliveries SET attempts = $2, status = $3, next_attempt_at = $4, delivered_at = $5, last_error = $6
           WHERE delivery_id = $1 RETURNING *`,
         [deliveryId, number, status, new Date(delivered ? attempt.startedAt : retryAt), delivered ? new Date(attempt.startedAt + attempt.durationMs) : null, attempt.error],
       );
-      return toDelivery((updated as DeliveryRow[])[0] as DeliveryRow);
+      return toDelivery(updated[0] as DeliveryRow);
     });
   }
 
@@ -160,7 +161,7 @@ export class AlertDeliveryRepository {
 
   /** A dead delivery goes back to pending under the same id with `extraAttempts` more; null when it is not dead. */
   async redeliver(deliveryId: string, extraAttempts: number, now: number): Promise<StoredDelivery | null> {
-    const rows: DeliveryRow[] = await this.dataSource.query(
+    const [rows]: [DeliveryRow[], number] = await this.dataSource.query(
       `UPDATE alert_deliveries SET status = 'pending', max_attempts = attempts + $2, next_attempt_at = $3
         WHERE delivery_id = $1 AND status = 'dead' RETURNING *`,
       [deliveryId, extraAttempts, new Date(now)],
