@@ -23,3 +23,4 @@ export * from './api/exposure.response';
 export * from './socket/socket-events';
 export * from './api/alerts.response';
 export * from './api/alert-channels/alert-channels';
+export * from './api/alert-deliveries.response';

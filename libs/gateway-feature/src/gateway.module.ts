@@ -4,6 +4,7 @@ import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
 import { ObservabilityModule, type Logger } from '@hyperdex/observability';
 import { PostgresModule, RedisModule, toDatabaseSettings, toRedisSettings } from '@hyperdex/persistence';
 import { AlertChannelsController } from './alert-channels.controller';
+import { AlertDeliveriesController } from './alert-deliveries.controller';
 import { AlertsController } from './alerts.controller';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { DashboardGateway } from './dashboard.gateway';
@@ -18,7 +19,7 @@ export class GatewayModule {
   static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'>): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [ExposureController, AlertsController, AlertChannelsController],
+      controllers: [ExposureController, AlertsController, AlertChannelsController, AlertDeliveriesController],
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
