@@ -89,7 +89,10 @@ describe('alert lifecycle on the running stack', () => {
     const put = await gateway('PUT', `/v1/users/${flo}/alert-channels`, tokenFor(flo), { channels });
     expect(put).toMatchObject({
       status: 200,
-      body: { channels: [{ kind: 'webhook', url: 'https://desk.example.com/risk', minSeverity: 'info' }, { kind: 'email', to: 'desk@example.com', minSeverity: 'warning' }] },
+      body: {
+        channels: [{ kind: 'webhook', url: 'https://desk.example.com/risk', minSeverity: 'info' }, { kind: 'email', to: 'desk@example.com', minSeverity: 'warning' }],
+        volume: { maxPerHour: null, muteWindows: [] },
+      },
     });
     expect(JSON.stringify(put.body)).not.toContain('a-secret-of-16+chars');
     expect((await gateway('GET', `/v1/users/${flo}/alert-channels`, tokenFor(flo))).body).toEqual(put.body);

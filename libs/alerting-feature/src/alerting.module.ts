@@ -9,6 +9,8 @@ import { ALERTING_CLOCK, AlertLifecycleService } from './alert-lifecycle.service
 import { ALERTING_CONFIG, AlertRenotifierService } from './alert-renotifier.service';
 import type { ChannelContext } from './channels/alert-channel';
 import { DeliveryDispatcherConsumer } from './delivery/delivery-dispatcher.consumer';
+import { DeliveryDispatcherService } from './delivery/delivery-dispatcher.service';
+import { HeldSummaryService } from './volume/held-summary.service';
 import { CHANNEL_CONTEXT, DELIVERY_CONFIG, DeliveryWorkerService } from './delivery/delivery-worker.service';
 import { smtpMailer } from './delivery/smtp-mailer';
 import { OpenAlertsGauge } from './open-alerts.gauge';
@@ -53,9 +55,11 @@ export class AlertingModule {
         AlertingConsumer,
         OpenAlertsGauge,
         DeliveryWorkerService,
+        DeliveryDispatcherService,
         DeliveryDispatcherConsumer,
+        HeldSummaryService,
       ],
-      exports: [AlertLifecycleService, AlertRenotifierService, DeliveryWorkerService, DeliveryDispatcherConsumer],
+      exports: [AlertLifecycleService, AlertRenotifierService, DeliveryWorkerService, DeliveryDispatcherService, HeldSummaryService],
     };
   }
 }

@@ -6,3 +6,5 @@ export * from './channels/alert-channel';
 export * from './channels/webhook-signature';
 export * from './delivery/delivery-worker.service';
 export * from './delivery/delivery-dispatcher.consumer';
+export * from './delivery/delivery-dispatcher.service';
+export * from './volume/held-summary.service';

@@ -3,7 +3,7 @@ import { AlertChannelsRequestSchema, channelViewOf, validate, type AlertChannels
 import { AlertChannelRepository } from '@hyperdex/persistence';
 import { BearerAuthGuard, type AuthenticatedRequest } from './bearer-auth.guard';
 
-/** A user's alert channels: their own token or an admin token reads and replaces them; credentials never come back. */
+/** A user's alert channels and volume control: their own token or an admin token reads and replaces them; credentials never come back. */
 @Controller('v1/users')
 @UseGuards(BearerAuthGuard)
 export class AlertChannelsController {
@@ -14,15 +14,15 @@ export class AlertChannelsController {
     this.authorise(userId, request);
     const parsed = validate(AlertChannelsRequestSchema, body);
     if (!parsed.ok) throw new BadRequestException({ message: 'Invalid alert channels', details: parsed.errors });
-    const stored = await this.channels.put(userId, parsed.value.channels);
-    return { channels: stored.channels.map(channelViewOf), updatedAt: stored.updatedAt };
+    const stored = await this.channels.put(userId, parsed.value.channels, parsed.value.volume);
+    return { channels: stored.channels.map(channelViewOf), volume: stored.volume, updatedAt: stored.updatedAt };
   }
 
   @Get(':userId/alert-channels')
   async get(@Param('userId') userId: string, @Req() request: AuthenticatedRequest): Promise<AlertChannelsResponse> {
     this.authorise(userId, request);
     const stored = await this.channels.get(userId);
-    return { channels: stored.channels.map(channelViewOf), updatedAt: stored.updatedAt };
+    return { channels: stored.channels.map(channelViewOf), volume: stored.volume, updatedAt: stored.updatedAt };
   }
 
   private authorise(userId: string, request: AuthenticatedRequest): void {

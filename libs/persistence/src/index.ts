@@ -10,6 +10,7 @@ export * from './postgres/repositories/alert.repository';
 export * from './postgres/repositories/alert-episode.repository';
 export * from './postgres/repositories/alert-channel.repository';
 export * from './postgres/repositories/alert-delivery.repository';
+export * from './postgres/repositories/alert-volume.repository';
 export * from './postgres/repositories/risk-state.repository';
 export * from './postgres/postgres.module';
 export * from './redis/redis.settings';

@@ -1,4 +1,4 @@
-import type { AlertChannel, AlertChannelKind, AlertNotification } from '@hyperdex/contracts';
+import type { AlertChannel, AlertChannelKind, AlertNotification, AlertSummary } from '@hyperdex/contracts';
 
 /** What a channel is asked to deliver: one change of one alert, under its idempotency id. */
 export interface ChannelMessage {
@@ -6,7 +6,10 @@ export interface ChannelMessage {
   readonly deliveryId: string;
   /** `alert.opened`, `alert.escalated`, `alert.renotified`, `alert.acknowledged` or `alert.resolved`. */
   readonly type: string;
+  /** For `alert.summary`: the latest change held back. */
   readonly notification: AlertNotification;
+  /** What volume control held back, for `alert.summary`. */
+  readonly summary?: AlertSummary;
 }
 
 /** Settings shared by every channel of the service (from its config). */

@@ -8,12 +8,15 @@ const RANK: Record<AlertSeverity, number> = { info: 0, warning: 1, critical: 2 }
 /** Changes channels hear about; `updated` (figures only) reaches dashboards alone. */
 const DELIVERED_EVENTS = new Set(['opened', 'escalated', 'renotified', 'acknowledged', 'resolved']);
 
+/** Names one alert change, whatever channel it goes to. */
+export const notificationKeyOf = (n: AlertNotification): string => `${n.alert.alertId}|v${n.version ?? 1}|${n.event ?? 'opened'}`;
+
 /**
  * The idempotency id of one alert change on one channel: the same for a redelivered notification, so the delivery
  * is created once and a receiver sees one id however often it is attempted.
  */
 export function deliveryIdOf(n: AlertNotification, channel: AlertChannel, index: number): string {
-  const digest = createHash('sha256').update(`${n.alert.alertId}\u0000${n.version ?? 1}\u0000${n.event ?? 'opened'}\u0000${index}\u0000${channel.kind}`).digest('hex');
+  const digest = createHash('sha256').update(`${notificationKeyOf(n)}\u0000${index}\u0000${channel.kind}`).digest('hex');
   return `dlv_${digest.slice(0, 32)}`;
 }
 

@@ -89,10 +89,10 @@ export class DeliveryWorkerService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private async attempt(d: StoredDelivery): Promise<void> {
-    const type = `alert.${d.notification.event ?? 'opened'}`;
+    const type = d.summary ? 'alert.summary' : `alert.${d.notification.event ?? 'opened'}`;
     const startedAt = this.clock();
     const started = process.hrtime.bigint();
-    const result = await sendTo(d.channel, { deliveryId: d.deliveryId, type, notification: d.notification }, this.context);
+    const result = await sendTo(d.channel, { deliveryId: d.deliveryId, type, notification: d.notification, ...(d.summary ? { summary: d.summary } : {}) }, this.context);
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     const retryAt = startedAt + durationMs + retryDelayMs(d.attempts + 1, this.config.ALERT_DELIVERY_BACKOFF_MS, this.config.ALERT_DELIVERY_MAX_BACKOFF_MS);
     const stored = await this.deliveries.recordAttempt(
@@ -103,7 +103,8 @@ export class DeliveryWorkerService implements OnApplicationBootstrap, OnModuleDe
     const channel = d.channel.kind;
     if (result.ok) {
       this.delivered.inc({ channel, outcome: 'delivered' });
-      this.latency.observe({ channel }, Math.max(0, startedAt + durationMs - d.notification.alert.triggeredAt) / 1000);
+      // A summary was held back on purpose: its wait is not delivery latency.
+      if (!d.summary) this.latency.observe({ channel }, Math.max(0, startedAt + durationMs - d.notification.alert.triggeredAt) / 1000);
       return;
     }
     this.delivered.inc({ channel, outcome: stored.status === 'dead' ? 'dead' : 'failed' });

@@ -22,3 +22,16 @@ export interface AlertDeliveryView {
 export interface AlertDeliveriesResponse {
   items: AlertDeliveryView[];
 }
+
+/**
+ * The one message a channel gets for the alert changes volume control held back (past the hourly cap, or during a
+ * mute window), sent when the hour or the window ends. Webhooks receive it as `{"id","type":"alert.summary","summary"}`.
+ */
+export interface AlertSummary {
+  count: number;
+  reasons: Array<'muted' | 'hourly-cap'>;
+  /** Epoch ms of the first and last change held back. */
+  from: number;
+  to: number;
+  alerts: Array<{ alertId: string; ruleId: string; severity: 'info' | 'warning' | 'critical'; event: string; state: string; message: string; at: number }>;
+}

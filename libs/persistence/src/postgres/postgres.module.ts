@@ -8,6 +8,7 @@ import { AlertRepository } from './repositories/alert.repository';
 import { AlertEpisodeRepository } from './repositories/alert-episode.repository';
 import { AlertChannelRepository } from './repositories/alert-channel.repository';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
+import { AlertVolumeRepository } from './repositories/alert-volume.repository';
 import { RiskStateRepository } from './repositories/risk-state.repository';
 import { TradeLedgerRepository } from './repositories/trade-ledger.repository';
 
@@ -24,8 +25,8 @@ export class PostgresModule implements OnModuleInit {
     return {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
-      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, RiskStateRepository],
-      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, RiskStateRepository],
+      providers: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository, RiskStateRepository],
+      exports: [TradeLedgerRepository, AlertRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository, RiskStateRepository],
     };
   }
 

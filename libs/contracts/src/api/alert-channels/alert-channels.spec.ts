@@ -42,4 +42,19 @@ describe('alert channel settings', () => {
       'channels[2].kind': 'must have a kind of dashboard, webhook, email, slack, telegram, discord',
     });
   });
+
+  it('takes volume control: an hourly cap and daily UTC mute windows, defaulting to none', () => {
+    const none = validate(AlertChannelsRequestSchema, { channels: [] });
+    expect(none.ok && none.value.volume).toEqual({ maxPerHour: null, muteWindows: [] });
+    const set = validate(AlertChannelsRequestSchema, { channels: [], volume: { maxPerHour: 10, muteWindows: [{ from: '22:00', to: '06:30' }] } });
+    expect(set.ok && set.value.volume).toEqual({ maxPerHour: 10, muteWindows: [{ from: '22:00', to: '06:30' }] });
+    const bad = validate(AlertChannelsRequestSchema, { channels: [], volume: { maxPerHour: 0, muteWindows: [{ from: '25:00', to: '06:00' }, { from: '01:00', to: '01:00' }] } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.fromEntries(bad.errors.map((e) => [e.field, e.reason]))).toEqual({
+      'volume.maxPerHour': 'must be at least 1',
+      'volume.muteWindows[0].from': 'must be a UTC time of day such as "22:00"',
+      'volume.muteWindows[1].to': 'must not start and end at the same time',
+    });
+  });
 });

@@ -27,10 +27,29 @@ export const AlertChannelSchema = z.discriminatedUnion(
   { error: `must have a kind of ${ALERT_CHANNEL_KINDS.join(', ')}` },
 );
 
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a UTC time of day such as "22:00"');
+
+/**
+ * How much reaches the user's channels. Notifications past `maxPerHour` in one UTC clock hour, and those during a
+ * mute window, are held back and summarised in one message per channel when the hour or the window ends.
+ * Dashboards always receive every change.
+ */
+export const AlertVolumeSchema = z.strictObject({
+  maxPerHour: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').nullable().default(null),
+  /** Daily windows in UTC; `from` after `to` wraps past midnight (22:00 → 06:00). */
+  muteWindows: z
+    .array(z.strictObject({ from: hhmm, to: hhmm }).refine((w) => w.from !== w.to, { message: 'must not start and end at the same time', path: ['to'] }))
+    .max(10, 'must list at most 10 windows')
+    .default([]),
+});
+
 /** `PUT /v1/users/:userId/alert-channels`: the user's whole set of channels (replaces the stored set). */
 export const AlertChannelsRequestSchema = z.strictObject({
   channels: z.array(AlertChannelSchema).max(20, 'must list at most 20 channels'),
+  volume: AlertVolumeSchema.default({ maxPerHour: null, muteWindows: [] }),
 });
+
+export type AlertVolume = z.infer<typeof AlertVolumeSchema>;
 
 export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 export type AlertChannelKind = AlertChannel['kind'];
@@ -47,5 +66,6 @@ export function channelViewOf(channel: AlertChannel): AlertChannelView {
 /** `GET`/`PUT` answer. */
 export interface AlertChannelsResponse {
   channels: AlertChannelView[];
+  volume: AlertVolume;
   updatedAt: number | null;
 }

@@ -36,8 +36,30 @@ export class AlertEpisodes1765000000000 implements MigrationInterface {
       CREATE TABLE alert_channels (
         user_id     text PRIMARY KEY,
         channels    jsonb NOT NULL,
+        volume      jsonb NOT NULL DEFAULT '{"maxPerHour":null,"muteWindows":[]}',
         updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
+    // Volume control: what each user's channels were sent per clock hour, and what was held back for a summary.
+    await q.query(`
+      CREATE TABLE alert_sends (
+        user_id           text NOT NULL,
+        notification_key  text NOT NULL,
+        hour_start        timestamptz NOT NULL,
+        PRIMARY KEY (user_id, notification_key)
+      )`);
+    await q.query(`CREATE INDEX alert_sends_hour_idx ON alert_sends (user_id, hour_start)`);
+    await q.query(`
+      CREATE TABLE alert_held (
+        user_id           text NOT NULL,
+        notification_key  text NOT NULL,
+        notification      jsonb NOT NULL,
+        reason            text NOT NULL CHECK (reason IN ('muted', 'hourly-cap')),
+        held_at           timestamptz NOT NULL,
+        release_at        timestamptz NOT NULL,
+        summarized_at     timestamptz,
+        PRIMARY KEY (user_id, notification_key)
+      )`);
+    await q.query(`CREATE INDEX alert_held_due_idx ON alert_held (release_at) WHERE summarized_at IS NULL`);
     // One row per (alert change, channel); its id is the idempotency id a receiver sees on every attempt.
     await q.query(`
       CREATE TABLE alert_deliveries (
@@ -47,6 +69,7 @@ export class AlertEpisodes1765000000000 implements MigrationInterface {
         channel_kind     text NOT NULL,
         channel          jsonb NOT NULL,
         notification     jsonb NOT NULL,
+        summary          jsonb,
         status           text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
         attempts         integer NOT NULL DEFAULT 0,
         max_attempts     integer NOT NULL,
@@ -73,6 +96,8 @@ export class AlertEpisodes1765000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE alert_delivery_attempts`);
     await q.query(`DROP TABLE alert_deliveries`);
+    await q.query(`DROP TABLE alert_held`);
+    await q.query(`DROP TABLE alert_sends`);
     await q.query(`DROP TABLE alert_channels`);
     await q.query(`ALTER TABLE alerts DROP COLUMN notification, DROP COLUMN episode_id`);
     await q.query(`DROP TABLE alert_episodes`);

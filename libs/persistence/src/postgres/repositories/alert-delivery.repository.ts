@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AlertChannel, AlertNotification } from '@hyperdex/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AlertChannel, AlertNotification, AlertSummary } from '@hyperdex/contracts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
@@ -8,7 +8,9 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 export interface NewDelivery {
   readonly deliveryId: string;
   readonly channel: AlertChannel;
+  /** For a summary: the latest change it covers. */
   readonly notification: AlertNotification;
+  readonly summary?: AlertSummary;
 }
 
 export interface StoredDelivery {
@@ -17,6 +19,7 @@ export interface StoredDelivery {
   readonly alertId: string;
   readonly channel: AlertChannel;
   readonly notification: AlertNotification;
+  readonly summary: AlertSummary | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   readonly maxAttempts: number;
@@ -41,6 +44,7 @@ interface DeliveryRow {
   alert_id: string;
   channel: AlertChannel;
   notification: AlertNotification;
+  summary: AlertSummary | null;
   status: DeliveryStatus;
   attempts: number;
   max_attempts: number;
@@ -56,6 +60,7 @@ const toDelivery = (r: DeliveryRow): StoredDelivery => ({
   alertId: r.alert_id,
   channel: r.channel,
   notification: r.notification,
+  summary: r.summary,
   status: r.status,
   attempts: r.attempts,
   maxAttempts: r.max_attempts,
@@ -74,27 +79,8 @@ export class AlertDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Creates the deliveries that do not exist yet, due now; answers how many were new. */
-  async enqueue(deliveries: readonly NewDelivery[], maxAttempts: number, now: number): Promise<number> {
-    if (deliveries.length === 0) return 0;
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO alert_deliveries (delivery_id, user_id, alert_id, channel_kind, channel, notification, status, max_attempts, next_attempt_at)
-       SELECT d.delivery_id, d.user_id, d.alert_id, d.channel_kind, d.channel, d.notification, 'pending', $7, $8
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])
-           AS d(delivery_id, user_id, alert_id, channel_kind, channel, notification)
-       ON CONFLICT (delivery_id) DO NOTHING
-       RETURNING delivery_id`,
-      [
-        deliveries.map((d) => d.deliveryId),
-        deliveries.map((d) => d.notification.alert.userId),
-        deliveries.map((d) => d.notification.alert.alertId),
-        deliveries.map((d) => d.channel.kind),
-        deliveries.map((d) => JSON.stringify(d.channel)),
-        deliveries.map((d) => JSON.stringify(d.notification)),
-        maxAttempts,
-        new Date(now),
-      ],
-    );
-    return rows.length;
+  enqueue(deliveries: readonly NewDelivery[], maxAttempts: number, now: number): Promise<number> {
+    return insertDeliveries(this.dataSource.manager, deliveries, maxAttempts, now);
   }
 
   /**
@@ -168,4 +154,29 @@ export class AlertDeliveryRepository {
     );
     return rows[0] ? toDelivery(rows[0]) : null;
   }
+}
+
+/** The insert behind `enqueue`, usable inside another repository's transaction (summaries of held changes). */
+export async function insertDeliveries(m: EntityManager, deliveries: readonly NewDelivery[], maxAttempts: number, now: number): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const rows: unknown[] = await m.query(
+    `INSERT INTO alert_deliveries (delivery_id, user_id, alert_id, channel_kind, channel, notification, summary, status, max_attempts, next_attempt_at)
+     SELECT d.delivery_id, d.user_id, d.alert_id, d.channel_kind, d.channel, d.notification, d.summary, 'pending', $8, $9
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[])
+         AS d(delivery_id, user_id, alert_id, channel_kind, channel, notification, summary)
+     ON CONFLICT (delivery_id) DO NOTHING
+     RETURNING delivery_id`,
+    [
+      deliveries.map((d) => d.deliveryId),
+      deliveries.map((d) => d.notification.alert.userId),
+      deliveries.map((d) => d.notification.alert.alertId),
+      deliveries.map((d) => d.channel.kind),
+      deliveries.map((d) => JSON.stringify(d.channel)),
+      deliveries.map((d) => JSON.stringify(d.notification)),
+      deliveries.map((d) => (d.summary ? JSON.stringify(d.summary) : null)),
+      maxAttempts,
+      new Date(now),
+    ],
+  );
+  return rows.length;
 }
