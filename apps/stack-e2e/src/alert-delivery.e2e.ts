@@ -88,7 +88,15 @@ describe('alert delivery to a webhook that was down, and to email', () => {
     await waitUntil(async () => (await webhookOf())?.status === 'delivered', 'the webhook delivery', 60_000);
     await moveTo('50000', socket); // clears: the alert resolves and re-notifications stop
     await socket.waitFor<AlertNotification>('alert-updated', (n) => n.alert.alertId === opened.alert.alertId && n.event === 'resolved');
-    await waitUntil(async () => (await deliveries()).every((d) => d.status === 'delivered'), 'every delivery to land', 60_000);
+    // The resolution reaches the dispatcher asynchronously: wait for its delivery to exist and land, then for the rest.
+    await waitUntil(
+      async () => {
+        const all = await deliveries();
+        return all.some((d) => d.channel.kind === 'webhook' && d.type === 'alert.resolved' && d.status === 'delivered') && all.every((d) => d.status === 'delivered');
+      },
+      'every delivery, the resolution included, to land',
+      60_000,
+    );
 
     // Exactly once per idempotency id at the receiver (hooks and the Slack messages share the port).
     const hooks = received.filter((r) => r.headers['x-hyperdex-delivery'] !== undefined);
