@@ -58,7 +58,7 @@ export async function startEmbeddedServices(infra: EmbeddedInfrastructure, env: 
     running.push(await start(infra, env, { name: 'positions', port: ports.positions, configSchema: positionsConfigSchema, feature: (c) => PositionsModule.forRoot(c) }));
     running.push(await start(infra, env, { name: 'risk', port: ports.risk, configSchema: riskConfigSchema, feature: (c) => RiskModule.forRoot(c) }));
     running.push(
-      await start(infra, env, { name: 'alerting', port: ports.alerting, configSchema: alertingConfigSchema, feature: () => AlertingModule, configure: (app) => connectEventBus(app) }),
+      await start(infra, env, { name: 'alerting', port: ports.alerting, configSchema: alertingConfigSchema, feature: (c) => AlertingModule.forRoot(c), configure: (app) => connectEventBus(app) }),
     );
     running.push(
       await start(infra, env, { name: 'ingestion', port: ports.ingestion, configSchema: ingestionConfigSchema, feature: (c) => IngestionModule.forRoot(c), bodyLimit: (c) => c.INGESTION_BODY_LIMIT }),

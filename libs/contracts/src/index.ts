@@ -21,3 +21,6 @@ export * from './api/chain-receipts.request';
 export * from './api/error.response';
 export * from './api/exposure.response';
 export * from './socket/socket-events';
+export * from './api/alerts.response';
+export * from './api/alert-channels/alert-channels';
+export * from './api/alert-deliveries.response';

@@ -65,8 +65,9 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     for (const update of updates) this.emitTo(update.userId, 'exposure', update);
   }
 
+  /** A new alert goes out as `alert`; every later change of it as `alert-updated`. */
   sendAlerts(notifications: readonly AlertNotification[]): void {
-    for (const notification of notifications) this.emitTo(notification.alert.userId, 'alert', notification);
+    for (const n of notifications) this.emitTo(n.alert.userId, (n.event ?? 'opened') === 'opened' ? 'alert' : 'alert-updated', n);
   }
 
   sendRiskMetricsBatch(batch: readonly RiskMetrics[]): void {

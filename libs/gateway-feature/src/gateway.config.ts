@@ -2,11 +2,12 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { envList, serviceEnvSchema } from '@hyperdex/observability';
 import { kafkaEnvSchema } from '@hyperdex/messaging';
-import { redisEnvSchema } from '@hyperdex/persistence';
+import { databaseEnvSchema, redisEnvSchema } from '@hyperdex/persistence';
 
 export const gatewayConfigSchema = serviceEnvSchema(3000)
   .extend(kafkaEnvSchema.shape)
   .extend(redisEnvSchema.shape)
+  .extend(databaseEnvSchema.shape)
   .extend({
     /** HS256 secret that signs dashboard and API tokens. */
     JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),

@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
 import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
 import { ObservabilityModule, type Logger } from '@hyperdex/observability';
-import { RedisModule, toRedisSettings } from '@hyperdex/persistence';
+import { PostgresModule, RedisModule, toDatabaseSettings, toRedisSettings } from '@hyperdex/persistence';
+import { AlertChannelsController } from './alert-channels.controller';
+import { AlertDeliveriesController } from './alert-deliveries.controller';
+import { AlertsController } from './alerts.controller';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { DashboardGateway } from './dashboard.gateway';
 import { EventRelayConsumer, GATEWAY_INSTANCE_ID } from './event-relay.consumer';
@@ -11,13 +14,13 @@ import type { GatewayConfig } from './gateway.config';
 import { RelayLatency } from './relay-latency';
 import { JWT_SECRET, TokenVerifier } from './token-verifier';
 
-/** Dashboards' entry point: Socket.IO rooms per user and the REST reads. */
+/** Dashboards' entry point: Socket.IO rooms per user, the REST reads, and actions on alerts. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'>): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [ExposureController],
+      controllers: [ExposureController, AlertsController, AlertChannelsController, AlertDeliveriesController],
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
@@ -44,6 +47,7 @@ export class GatewayServiceModule {
           topics: [Topics.positions, Topics.alertNotifications, Topics.riskMetrics],
         }),
         RedisModule.forRoot(toRedisSettings(config)),
+        PostgresModule.forRoot(toDatabaseSettings(config)),
         GatewayModule.forRoot(config),
       ],
     };

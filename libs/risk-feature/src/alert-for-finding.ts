@@ -2,7 +2,8 @@ import type { ExposureUpdate, RiskAlert } from '@hyperdex/contracts';
 import { formatDecimal, type RuleFinding } from '@hyperdex/risk-core';
 
 /**
- * The alert event for a warning or breach. Its id comes from the rule, the user and the rule's level-change count,
+ * The alert event for a level change: a warning, a breach, an escalation, or a clearance (which the alerting service
+ * uses to resolve the episode). Its id comes from the rule, the user and the rule's level-change count,
  * so a redelivered exposure update (replayed before the rule state was saved) produces the same id and the alerting
  * service records it once.
  */
@@ -13,10 +14,11 @@ export function alertForFinding(finding: RuleFinding, update: ExposureUpdate, no
     kind: finding.kind,
     userId: finding.userId,
     severity: finding.severity,
-    level: finding.level === 'breach' ? 'breach' : 'warning',
+    level: finding.level,
+    change: finding.type,
     tradingState: finding.tradingState,
     observedValue: formatDecimal(finding.observed),
-    threshold: formatDecimal(finding.level === 'breach' ? finding.threshold : (finding.warningAt ?? finding.threshold)),
+    threshold: formatDecimal(finding.level === 'warning' ? (finding.warningAt ?? finding.threshold) : finding.threshold),
     message: finding.message,
     triggeredAt: now,
     sourceEventId: update.eventId,

@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import pino from 'pino';
-import type { ExposureCause, ExposureUpdate, RiskAlert, RiskMetrics } from '@hyperdex/contracts';
+import type { AlertNotification, ExposureCause, ExposureUpdate, RiskAlert, RiskMetrics } from '@hyperdex/contracts';
 import type { OutboundEvent } from '@hyperdex/messaging';
 import { ServiceMetrics } from '@hyperdex/observability';
 import type { RiskStateToSave, StoredRiskState } from '@hyperdex/persistence';
@@ -47,6 +47,13 @@ class MemoryStore implements RiskStateStore {
     }
     this.saves.push(entries.map((e) => e.userId));
     for (const e of entries) this.rows.set(e.userId, JSON.stringify({ state: e.state, rules: e.rules }));
+  }
+  async saveRuleStates(userId: string, rules: ReadonlyArray<{ ruleId: string; state: unknown }>): Promise<void> {
+    this.saves.push([`rules:${userId}`]);
+    const row = JSON.parse(this.rows.get(userId) ?? '{"state":null,"rules":[]}') as StoredRiskState;
+    const byRule = new Map(row.rules.map((r) => [r.ruleId, r]));
+    for (const r of rules) byRule.set(r.ruleId, r);
+    this.rows.set(userId, JSON.stringify({ state: row.state, rules: [...byRule.values()] }));
   }
 }
 
@@ -178,6 +185,60 @@ describe('RiskEngineService: one chunk of the positions topic', () => {
     // Saved once the replay succeeded: a later chunk stays in breach without a new alert.
     await engine.evaluateBatch([update('gus', 'g2', [priceMove], '160000')]);
     expect(publisher.alerts).toHaveLength(2);
+  });
+});
+
+describe('RiskEngineService: clearances and acknowledgements', () => {
+  const haltPolicy = (): RiskPolicy => ({
+    rules: parseRules([
+      { id: 'daily-loss', kind: 'DailyLossLimit', threshold: '100', severity: 'critical', scope: { type: 'global' }, action: 'HALTED', reset: 'manual', warningLevel: null },
+      { id: 'max-exposure', kind: 'MaxExposure', threshold: '100000', severity: 'critical', scope: { type: 'global' }, warningLevel: null },
+    ]),
+    scenarios: DEFAULT_SCENARIOS,
+  });
+  const ack = (alert: RiskAlert, version = 2): AlertNotification => ({ alert, status: 'acknowledged', event: 'acknowledged', recordedAt: T0, version, actor: 'kim' });
+
+  it('publishes a clearance as an alert with change "cleared" and level "ok"', async () => {
+    const { engine, publisher } = engineWith({}, haltPolicy());
+    await engine.evaluateBatch([update('lou', 'l1', [trade('t1')], '150000')]);
+    await engine.evaluateBatch([update('lou', 'l2', [priceMove], '3000')]);
+    expect(publisher.alerts.map((a) => [a.alertId, a.change, a.level, a.severity])).toEqual([
+      ['max-exposure:lou:1', 'breach', 'breach', 'critical'],
+      ['max-exposure:lou:2', 'cleared', 'ok', 'info'],
+    ]);
+  });
+
+  it('acknowledging the HALTED daily-loss breach republishes the metrics as ACTIVE, once', async () => {
+    const { engine, publisher, store } = engineWith({}, haltPolicy());
+    await engine.evaluateBatch([update('kim', 'k1', [trade('t1', '-500')], '3000', T0, '-500')]);
+    expect(publisher.metrics.at(-1)?.tradingState).toBe('HALTED');
+    const [breach] = publisher.alerts;
+    expect(breach).toMatchObject({ ruleId: 'daily-loss', change: 'breach' });
+
+    // An acknowledgement of another rule, or of nothing latched, changes nothing.
+    expect(await engine.acknowledgeBatch([ack({ ...(breach as RiskAlert), ruleId: 'max-exposure' })])).toEqual([]);
+    expect(await engine.acknowledgeBatch([ack(breach as RiskAlert)])).toEqual([{ userId: 'kim', ruleId: 'daily-loss', tradingState: 'ACTIVE' }]);
+    expect(publisher.metrics.at(-1)).toMatchObject({ userId: 'kim', tradingState: 'ACTIVE', eventId: 'ack:daily-loss:kim:1:2' });
+    expect(await engine.acknowledgeBatch([ack(breach as RiskAlert)])).toEqual([]);
+    expect(store.saves.at(-1)).toEqual(['kim']);
+
+    // The loss still stands, so the rule stays in breach, but it no longer halts the user.
+    await engine.evaluateBatch([update('kim', 'k2', [priceMove], '3000', T0 + 1000, '-500')]);
+    expect(publisher.metrics.at(-1)).toMatchObject({ tradingState: 'ACTIVE' });
+    expect(ruleLevel(publisher.metrics.at(-1), 'daily-loss')).toBe('breach');
+  });
+
+  it('releases the latch of a user this instance does not hold in the stored rule state only', async () => {
+    const first = engineWith({}, haltPolicy());
+    await first.engine.evaluateBatch([update('mo', 'm1', [trade('t1', '-500')], '3000', T0, '-500')]);
+    const breach = first.publisher.alerts[0] as RiskAlert;
+    const other = engineWith({}, haltPolicy());
+    other.store.rows.set('mo', first.store.rows.get('mo') as string);
+    expect(await other.engine.acknowledgeBatch([ack(breach)])).toEqual([{ userId: 'mo', ruleId: 'daily-loss', tradingState: 'ACTIVE' }]);
+    expect(other.store.saves).toEqual([['rules:mo']]);
+    expect(other.publisher.calls).toEqual([]);
+    const stored = JSON.parse(other.store.rows.get('mo') as string) as StoredRiskState;
+    expect(stored.rules.find((r) => r.ruleId === 'daily-loss')?.state).toMatchObject({ level: 'breach', awaitingAcknowledgement: false, released: true });
   });
 });
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Gauge, type Counter, type Histogram } from 'prom-client';
-import { Topics, causesOf, type ExposureUpdate, type PriceTick, type RiskAlert, type RiskMetrics } from '@hyperdex/contracts';
+import { Topics, causesOf, type AlertNotification, type ExposureUpdate, type PriceTick, type RiskAlert, type RiskMetrics } from '@hyperdex/contracts';
 import { EventPublisher, type OutboundEvent } from '@hyperdex/messaging';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { RiskStateRepository, type RiskStateToSave, type StoredRiskState } from '@hyperdex/persistence';
@@ -41,7 +41,7 @@ export const MONTE_CARLO_RUNNER = Symbol('MONTE_CARLO_RUNNER');
 /** The publisher surface the engine uses (a test may hand in a recorder). */
 export type RiskEventPublisher = Pick<EventPublisher, 'publishAll'>;
 /** The repository surface the engine uses. */
-export type RiskStateStore = Pick<RiskStateRepository, 'loadMany' | 'saveMany'>;
+export type RiskStateStore = Pick<RiskStateRepository, 'loadMany' | 'saveMany' | 'saveRuleStates'>;
 
 /** What one user's evaluation in a chunk produced. */
 export interface UserEvaluation {
@@ -81,6 +81,7 @@ export class RiskEngineService implements OnModuleDestroy {
   private readonly evaluationSeconds: Histogram;
   private readonly updatesPerEvaluation: Histogram;
   private readonly monteCarloRuns: Counter<'outcome'>;
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
@@ -139,6 +140,82 @@ export class RiskEngineService implements OnModuleDestroy {
   async evaluateBatch(events: readonly ExposureEvent[]): Promise<UserEvaluation[]> {
     const groups = groupByUser(events);
     if (groups.length === 0) return [];
+    return this.exclusive(
+      groups.map((g) => g.userId),
+      () => this.evaluateGroups(groups),
+    );
+  }
+
+  /**
+   * Applies acknowledgements of alerts (from the alert-notifications topic). An acknowledged manual-reset breach
+   * stops holding the user: the user's last metrics go out again with the new trading state, then the rule state is
+   * saved. Acknowledgements of other rules, or repeated ones, change nothing. Answers the users whose state moved.
+   */
+  async acknowledgeBatch(notifications: readonly AlertNotification[]): Promise<Array<{ userId: string; ruleId: string; tradingState: RiskMetrics['tradingState'] }>> {
+    const acks = notifications.filter((n) => n.event === 'acknowledged');
+    const released: Array<{ userId: string; ruleId: string; tradingState: RiskMetrics['tradingState'] }> = [];
+    for (const ack of acks) {
+      const { userId, ruleId, alertId } = ack.alert;
+      await this.exclusive([userId], async () => {
+        const held = this.users.get(userId);
+        const user = held ?? (await this.usersOf([userId])).get(userId);
+        if (!user || !this.engine.acknowledge(ruleId, userId)) {
+          if (!held) this.drop(userId);
+          return;
+        }
+        const tradingState = this.engine.tradingStateOf(userId);
+        try {
+          if (held) {
+            if (held.lastMetrics) {
+              const metrics: RiskMetrics = { ...held.lastMetrics, eventId: `ack:${alertId}:${ack.version ?? 0}`.slice(0, 300), tradingState };
+              held.lastMetrics = metrics;
+              await this.publisher.publishAll([{ topic: Topics.riskMetrics, payload: metrics }]);
+            }
+            await this.repository.saveMany([{ userId, state: this.storedUser(held), rules: this.engine.snapshot(userId) }]);
+          } else {
+            // Not this instance's user: release the latch in the stored rule state only, and keep no stale copy.
+            await this.repository.saveRuleStates(userId, this.engine.snapshot(userId));
+          }
+        } catch (error) {
+          this.drop(userId);
+          throw error;
+        } finally {
+          if (!held) this.drop(userId);
+        }
+        this.logger.info({ userId, ruleId, alertId, by: ack.actor, tradingState }, 'manual-reset breach acknowledged: its action is released');
+        released.push({ userId, ruleId, tradingState });
+      });
+    }
+    return released;
+  }
+
+  /**
+   * Runs work for some users after any earlier work for the same users has settled, so an acknowledgement never
+   * interleaves with a chunk of the same user between its snapshot and its save. Chunks of different partitions hold
+   * different users, so they still run side by side.
+   */
+  private exclusive<T>(userIds: readonly string[], work: () => Promise<T>): Promise<T> {
+    const earlier = userIds.flatMap((u) => {
+      const p = this.pending.get(u);
+      return p ? [p] : [];
+    });
+    const run = earlier.length === 0 ? work() : Promise.all(earlier).then(work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const u of userIds) this.pending.set(u, settled);
+    void settled.then(() => {
+      for (const u of userIds) if (this.pending.get(u) === settled) this.pending.delete(u);
+    });
+    return run;
+  }
+
+  private storedUser(user: CachedRiskUser): StoredUser {
+    return { user: user.state.snapshot(), seenEvents: [...user.seenEvents] };
+  }
+
+  private async evaluateGroups(groups: ReturnType<typeof groupByUser>): Promise<UserEvaluation[]> {
     try {
       const users = await this.usersOf(groups.map((g) => g.userId));
       const results: UserEvaluation[] = [];
@@ -156,7 +233,7 @@ export class RiskEngineService implements OnModuleDestroy {
         const cause = (fresh[fresh.length - 1] as ExposureEvent).context;
         for (const alert of result.alerts) outbound.push({ topic: Topics.riskAlerts, payload: alert, causedBy: cause });
         outbound.push({ topic: Topics.riskMetrics, payload: result.metrics, causedBy: cause });
-        toSave.push({ userId, state: { user: user.state.snapshot(), seenEvents: [...user.seenEvents] } satisfies StoredUser, rules: this.engine.snapshot(userId) });
+        toSave.push({ userId, state: this.storedUser(user), rules: this.engine.snapshot(userId) });
         results.push(result);
       }
       if (results.length === 0) return results; // every update was a redelivery: nothing changed
@@ -198,10 +275,8 @@ export class RiskEngineService implements OnModuleDestroy {
 
     const evaluation = this.engine.evaluate(this.viewOf(update, assessment, user));
     const now = Date.now();
-    const alerts = evaluation.findings.filter((f) => f.type !== 'cleared').map((f) => alertForFinding(f, update, now));
-    for (const f of evaluation.findings.filter((x) => x.type === 'cleared')) {
-      this.logger.info({ userId: f.userId, ruleId: f.ruleId, level: f.level }, f.message);
-    }
+    // Clearances travel too: the alerting service resolves the (user, rule) episode on them.
+    const alerts = evaluation.findings.map((f) => alertForFinding(f, update, now));
     const metrics = toRiskMetrics(
       update,
       assessment,
@@ -215,6 +290,7 @@ export class RiskEngineService implements OnModuleDestroy {
       })),
       { sourceEventIds: folded.sourceEventIds, tradeIds: folded.tradeIds, monteCarloAsOf: kept?.asOf ?? null },
     );
+    user.lastMetrics = metrics;
     if (assessed.parametric !== null) this.requestMonteCarlo(userId, user, update, positions);
     this.evaluationSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     this.updatesPerEvaluation.observe(fresh.length);

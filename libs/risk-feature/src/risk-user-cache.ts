@@ -1,3 +1,4 @@
+import type { RiskMetrics } from '@hyperdex/contracts';
 import type { UserRiskState } from '@hyperdex/risk-core';
 import type { MonteCarloTracking } from './monte-carlo/monte-carlo-due';
 
@@ -7,6 +8,8 @@ export interface CachedRiskUser {
   readonly seenEvents: string[];
   /** Monte Carlo requests and the latest figures (in memory only). */
   readonly monteCarlo: MonteCarloTracking;
+  /** The last metrics published for the user (in memory only), republished with a new trading state on an acknowledgement. */
+  lastMetrics?: RiskMetrics;
 }
 
 const SEEN_EVENTS_KEPT = 64;

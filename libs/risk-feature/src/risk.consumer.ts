@@ -4,7 +4,10 @@ import { EventSubscriberFactory } from '@hyperdex/messaging';
 import type { RiskConfig } from './risk.config';
 import { RISK_CONFIG, RiskEngineService } from './risk-engine.service';
 
-/** Feeds prices into the market model (every instance reads every price) and exposure updates into the engine. */
+/**
+ * Feeds prices into the market model (every instance reads every price), exposure updates into the engine, and
+ * acknowledgements of alerts back to the rule engine (a manual-reset breach holds the user until acknowledged).
+ */
 @Injectable()
 export class RiskConsumer implements OnApplicationBootstrap {
   constructor(
@@ -33,6 +36,16 @@ export class RiskConsumer implements OnApplicationBootstrap {
       // Batch-first: each user of a chunk is evaluated once, on their latest update (see RiskEngineService).
       handleBatch: async (events) => {
         await this.engine.evaluateBatch(events);
+      },
+    });
+    await this.subscribers.subscribe({
+      topic: Topics.alertNotifications,
+      // Every instance sees every acknowledgement: the user's rule state lives with whichever instance holds the
+      // user's positions partition, which this group's assignment cannot know.
+      groupId: `risk-acks-${this.config.RISK_INSTANCE_ID}`,
+      fromBeginning: false,
+      handleBatch: async (events) => {
+        await this.engine.acknowledgeBatch(events.map((e) => e.payload));
       },
     });
   }

@@ -50,7 +50,7 @@ export class RiskServiceModule {
         ObservabilityModule.forRoot({ serviceName: 'risk', logger }),
         MessagingModule.forRoot({
           settings: toKafkaSettings(config, 'risk'),
-          topics: [Topics.prices, Topics.positions, Topics.riskAlerts, Topics.riskMetrics],
+          topics: [Topics.prices, Topics.positions, Topics.riskAlerts, Topics.riskMetrics, Topics.alertNotifications],
         }),
         PostgresModule.forRoot(toDatabaseSettings(config)),
         RiskModule.forRoot(config),

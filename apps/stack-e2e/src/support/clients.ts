@@ -73,6 +73,7 @@ export class RecordingSocket {
   private constructor(readonly socket: DashboardSocket) {
     socket.on('exposure', (payload) => this.record('exposure', payload));
     socket.on('alert', (payload) => this.record('alert', payload));
+    socket.on('alert-updated', (payload) => this.record('alert-updated', payload));
     socket.on('risk-metrics', (payload) => this.record('risk-metrics', payload));
   }
 

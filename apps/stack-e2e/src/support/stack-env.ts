@@ -10,6 +10,10 @@ export const DATABASE_NAME = 'hyperdex_e2e';
 export const API_KEY = 'e2e-ingestion-key-0123456789';
 export const JWT_SECRET = 'e2e-jwt-secret-0123456789-0123456789';
 export const MAX_EXPOSURE_USD = '100000';
+/** Above every other suite's losses on the shared stack; the alert lifecycle suite crosses it on purpose. */
+export const DAILY_LOSS_LIMIT_USD = '25000';
+/** The SMTP server the alert delivery suite starts; the alerting service sends its email there. */
+export const SMTP_PORT = 4025;
 export const PORTS = { gateway: 4000, ingestion: 4001, positions: 4002, risk: 4003, alerting: 4004 } as const;
 export const INGESTION_URL = `http://127.0.0.1:${PORTS.ingestion}`;
 export const GATEWAY_URL = `http://127.0.0.1:${PORTS.gateway}`;
@@ -21,6 +25,17 @@ export const SERVICE_ENV: Record<string, string> = {
   INGESTION_API_KEYS: API_KEY,
   JWT_SECRET,
   RISK_MAX_EXPOSURE_USD: MAX_EXPOSURE_USD,
+  RISK_DAILY_LOSS_LIMIT_USD: DAILY_LOSS_LIMIT_USD,
+  // Short enough for a test to see an open alert re-notified.
+  ALERT_RENOTIFY_INTERVAL_MS: '3000',
+  ALERT_RENOTIFY_SCAN_MS: '500',
+  ALERT_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  ALERT_EMAIL_FROM: 'HyperDEX Risk <alerts@hyperdex.test>',
+  // Quick retries so a receiver that comes back is reached within the test.
+  ALERT_DELIVERY_BACKOFF_MS: '200',
+  ALERT_DELIVERY_MAX_BACKOFF_MS: '1000',
+  ALERT_DELIVERY_MAX_ATTEMPTS: '60',
+  ALERT_DELIVERY_POLL_MS: '100',
   LOG_LEVEL: 'info',
   GATEWAY_INSTANCE_ID: 'e2e',
   POSITIONS_INSTANCE_ID: 'e2e',

@@ -6,6 +6,8 @@ import type { RiskMetrics } from '../events/risk-metrics.event';
 export interface ServerToClientEvents {
   exposure: (update: ExposureUpdate) => void;
   alert: (notification: AlertNotification) => void;
+  /** Every later change of an alert already sent as `alert` (escalated, re-notified, acknowledged, resolved). */
+  'alert-updated': (notification: AlertNotification) => void;
   'risk-metrics': (metrics: RiskMetrics) => void;
 }
 
@@ -17,7 +19,7 @@ export interface SocketAuth {
   token: string;
 }
 
-export const SocketEvents = { exposure: 'exposure', alert: 'alert', riskMetrics: 'risk-metrics' } as const;
+export const SocketEvents = { exposure: 'exposure', alert: 'alert', alertUpdated: 'alert-updated', riskMetrics: 'risk-metrics' } as const;
 
 /** Socket.IO room that receives one user's events. */
 export const userRoom = (userId: string): string => `user:${userId}`;

@@ -5,7 +5,7 @@ import { AlertRepository } from '../ports/alert.repository';
 import { RiskStateRepository } from '../ports/risk-state.repository';
 import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
 import { MIGRATIONS } from '../postgres/data-source';
-import { SQL_REPOSITORIES } from '../postgres/sql-repositories';
+import { SQL_REPOSITORIES, SQL_REPOSITORY_TOKENS } from '../postgres/sql-repositories';
 import { SqlDatabase } from '../sql/sql-database';
 import { runSqlMigrations } from '../sql/sql-migrations';
 import { PgliteSqlDatabase } from './pglite-sql-database';
@@ -40,7 +40,7 @@ export class PgliteModule implements OnModuleInit, OnApplicationShutdown {
         { provide: OWNS_DATABASE, useValue: !('database' in options) },
         ...SQL_REPOSITORIES,
       ],
-      exports: [SqlDatabase, TradeLedgerRepository, AlertRepository, RiskStateRepository],
+      exports: [SqlDatabase, ...SQL_REPOSITORY_TOKENS],
     };
   }
 

@@ -23,4 +23,6 @@ export abstract class RiskStateRepository {
 
   /** Every user of a batch atomically: all of its state is durable, or none. */
   abstract saveMany(entries: readonly RiskStateToSave[]): Promise<void>;
+  /** Rule states alone (an acknowledgement seen by an instance not holding the user); the user's state row is left alone. */
+  abstract saveRuleStates(userId: string, rules: ReadonlyArray<{ ruleId: string; state: unknown }>): Promise<void>;
 }

@@ -4,11 +4,8 @@ import { DataSource } from 'typeorm';
 import { HealthRegistry } from '@hyperdex/observability';
 import { MIGRATIONS, dataSourceOptions } from './data-source';
 import type { DatabaseSettings } from './database.settings';
-import { AlertRepository } from '../ports/alert.repository';
-import { RiskStateRepository } from '../ports/risk-state.repository';
-import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
 import { SqlDatabase } from '../sql/sql-database';
-import { SQL_REPOSITORIES } from './sql-repositories';
+import { SQL_REPOSITORIES, SQL_REPOSITORY_TOKENS } from './sql-repositories';
 import { TypeOrmSqlDatabase } from './typeorm-sql-database';
 
 /** PostgreSQL through TypeORM, the repositories over it, and a readiness check. Migrations run apart (tools/db). */
@@ -25,7 +22,7 @@ export class PostgresModule implements OnModuleInit {
       module: PostgresModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 10, retryDelay: 1_000 })],
       providers: [{ provide: SqlDatabase, useClass: TypeOrmSqlDatabase }, ...SQL_REPOSITORIES],
-      exports: [SqlDatabase, TradeLedgerRepository, AlertRepository, RiskStateRepository],
+      exports: [SqlDatabase, ...SQL_REPOSITORY_TOKENS],
     };
   }
 

@@ -5,10 +5,22 @@ import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
 import { PostgresAlertRepository } from './repositories/alert.repository';
 import { PostgresRiskStateRepository } from './repositories/risk-state.repository';
 import { PostgresTradeLedgerRepository } from './repositories/trade-ledger.repository';
+import { AlertEpisodeRepository } from './repositories/alert-episode.repository';
+import { AlertChannelRepository } from './repositories/alert-channel.repository';
+import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
+import { AlertVolumeRepository } from './repositories/alert-volume.repository';
 
 /** Each repository port bound to its PostgreSQL implementation, over whichever SqlDatabase the module provides. */
 export const SQL_REPOSITORIES: Provider[] = [
   { provide: TradeLedgerRepository, useClass: PostgresTradeLedgerRepository },
   { provide: AlertRepository, useClass: PostgresAlertRepository },
   { provide: RiskStateRepository, useClass: PostgresRiskStateRepository },
+  // Alert lifecycle and delivery: SQL over the same port, so the embedded mode (PGlite) has them too.
+  AlertEpisodeRepository,
+  AlertChannelRepository,
+  AlertDeliveryRepository,
+  AlertVolumeRepository,
 ];
+
+/** What a module providing SQL_REPOSITORIES exports. */
+export const SQL_REPOSITORY_TOKENS = [TradeLedgerRepository, AlertRepository, RiskStateRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository];

@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { Usd } from '../money/usd';
+import type { RegisteredRuleKind, RuleObservation } from './kinds/rule-kind';
+import { RULE_KIND_REGISTRY, RULE_KINDS, ruleKindOf, type RuleKind } from './kinds/rule-kinds';
 
-export const RULE_KINDS = [
-  'MaxExposure',
-  'ConcentrationLimit',
-  'DrawdownLimit',
-  'VarLimit',
-  'ConsecutiveLosses',
-  'DailyLossLimit',
-  'StressLossLimit',
-  'UnpricedExposure',
-  'StalePrice',
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+export { RULE_KINDS, type RuleKind } from './kinds/rule-kinds';
 export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
 export type RuleSeverity = 'info' | 'warning' | 'critical';
 
@@ -45,29 +36,22 @@ const RuleSchema = z
     reset: z.enum(['auto', 'manual'], 'must be auto or manual').default('auto'),
     /** Trading state recommended while the rule is in breach. */
     action: z.enum(['ACTIVE', 'REDUCING', 'HALTED'], 'must be ACTIVE, REDUCING or HALTED').default('REDUCING'),
-    params: z
-      .strictObject({
-        method: z.enum(['historical', 'parametric', 'monteCarlo'], 'must be historical, parametric or monteCarlo').optional(),
-        confidence: z.union([z.literal(95), z.literal(99)], { error: 'must be 95 or 99' }).optional(),
-        scenarioId: z.string().min(1).optional(),
-        measure: z.enum(['count', 'share'], 'must be count or share').optional(),
-      })
-      .optional(),
+    /** Kind-specific; each kind's file holds its schema. */
+    params: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((rule, ctx) => {
-    if (rule.kind === 'StressLossLimit' && !rule.params?.scenarioId) {
-      ctx.addIssue({ code: 'custom', path: ['params', 'scenarioId'], message: 'is required for StressLossLimit' });
-    }
-    if (rule.lookbackMs !== undefined && rule.kind !== 'DrawdownLimit') {
-      ctx.addIssue({ code: 'custom', path: ['lookbackMs'], message: 'is supported by DrawdownLimit only (other kinds use the service windows)' });
-    }
-    if (rule.kind === 'UnpricedExposure' && rule.params?.measure === 'share' && !(Number(rule.threshold) <= 1)) {
-      ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be a fraction ≤ 1 when measure is share' });
-    }
-    if ((rule.kind === 'ConcentrationLimit' || rule.kind === 'DrawdownLimit') && !(Number(rule.threshold) <= 1)) {
-      ctx.addIssue({ code: 'custom', path: ['threshold'], message: `must be a fraction ≤ 1 for ${rule.kind}` });
+    const kind = ruleKindOf(rule.kind);
+    if (!kind) return; // reported by the kind enum
+    const compiled = kind.compile(rule, rule.params);
+    if ('issues' in compiled) for (const issue of compiled.issues) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+    if (rule.lookbackMs !== undefined && !kind.supportsLookback) {
+      ctx.addIssue({ code: 'custom', path: ['lookbackMs'], message: `is supported by ${LOOKBACK_KINDS} only (other kinds use the service windows)` });
     }
   });
+
+const LOOKBACK_KINDS = RULE_KIND_REGISTRY.filter((k) => k.supportsLookback)
+  .map((k) => k.kind)
+  .join(', ');
 
 export const RuleSetSchema = z.array(RuleSchema);
 
@@ -88,7 +72,12 @@ function duplicateIds(json: unknown): Array<{ field: string; reason: string }> {
 export type RuleJson = z.input<typeof RuleSchema>;
 
 /** A validated rule with its levels parsed once, so evaluation never parses decimals. */
-export interface RuleDefinition extends Omit<z.output<typeof RuleSchema>, 'threshold'> {
+export interface RuleDefinition extends Omit<z.output<typeof RuleSchema>, 'threshold' | 'kind' | 'params'> {
+  readonly kind: RuleKind;
+  /** The params as the kind's schema parsed them (defaults filled). */
+  readonly params: unknown;
+  /** The kind's observation bound to this rule's params. */
+  readonly observation: RuleObservation;
   readonly threshold: Usd;
   readonly thresholdText: string;
   readonly warningAt: Usd | null;
@@ -122,11 +111,15 @@ export function parseRules(json: unknown): RuleDefinition[] {
     ]);
   }
   return result.data.map((r) => {
+    const compiled = (ruleKindOf(r.kind) as RegisteredRuleKind).compile(r, r.params);
+    if ('issues' in compiled) throw new Error(`rule ${r.id} passed the schema but not its kind`); // unreachable: the schema ran compile
     const threshold = new Usd(r.threshold);
     const keep = new Usd(1).sub(r.hysteresis);
     const warningAt = r.warningLevel ? threshold.mul(r.warningLevel) : null;
     return {
       ...r,
+      params: compiled.params,
+      observation: compiled.observation,
       threshold,
       thresholdText: r.threshold,
       warningAt,

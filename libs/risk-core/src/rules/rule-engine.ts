@@ -14,6 +14,11 @@ export interface RuleState {
   lastBreachAlertAt: number | null;
   /** A manual-reset rule that fired stays in breach until acknowledged. */
   awaitingAcknowledgement: boolean;
+  /**
+   * An acknowledged manual breach: the rule stays in breach until its value clears, but its action no longer holds
+   * the user (someone accepted it). Absent in states saved before acknowledgement released the action.
+   */
+  released?: boolean;
   /** Counts level changes, so alert ids built from it are unique and stable. */
   sequence: number;
 }
@@ -91,7 +96,7 @@ export class RuleEngine {
       if (observed === null || !hasEnoughSample(rule, view)) {
         // Without data the last known level stands (a breach is not cleared by a feed going quiet).
         statuses.push({ ruleId: rule.id, kind: rule.kind, level: 'not-evaluable', observed, threshold: rule.threshold });
-        if (state.level === 'breach') tradingState = mostRestrictive(tradingState, rule.action);
+        if (holds(state)) tradingState = mostRestrictive(tradingState, rule.action);
         continue;
       }
       const next = this.nextLevel(rule, state, observed);
@@ -101,17 +106,33 @@ export class RuleEngine {
       }
       userStates.set(rule.id, state);
       statuses.push({ ruleId: rule.id, kind: rule.kind, level: state.level, observed, threshold: rule.threshold });
-      if (state.level === 'breach') tradingState = mostRestrictive(tradingState, rule.action);
+      if (holds(state)) tradingState = mostRestrictive(tradingState, rule.action);
     }
     return { userId: view.userId, asOf: view.asOf, tradingState, findings, statuses };
   }
 
-  /** Releases a manual-reset breach; it clears at the next evaluation if the value is back below its level. */
+  /**
+   * Releases a manual-reset breach: its action stops holding the user at once, and the rule clears (re-arming) once
+   * its value is back below the level less the hysteresis. Answers false when there was no latch to release.
+   */
   acknowledge(ruleId: string, userId: string): boolean {
     const state = this.states.get(userId)?.get(ruleId);
     if (!state?.awaitingAcknowledgement) return false;
     state.awaitingAcknowledgement = false;
+    state.released = true;
     return true;
+  }
+
+  /** The user's trading state from the remembered levels, without a new view (after an acknowledgement). */
+  tradingStateOf(userId: string): TradingState {
+    const states = this.states.get(userId);
+    let tradingState: TradingState = 'ACTIVE';
+    if (!states) return tradingState;
+    for (const rule of this.rules) {
+      const state = states.get(rule.id);
+      if (state && holds(state)) tradingState = mostRestrictive(tradingState, rule.action);
+    }
+    return tradingState;
   }
 
   snapshot(userId: string): Array<{ ruleId: string; state: RuleState }> {
@@ -150,6 +171,7 @@ export class RuleEngine {
   private transition(rule: RuleDefinition, state: RuleState, next: RuleLevel, observed: Usd, view: UserRiskView): RuleFinding | null {
     const previous = state.level;
     state.level = next;
+    if (state.released) state.released = false;
     state.since = view.asOf;
     state.sequence++;
     let type: FindingType;
@@ -187,5 +209,8 @@ export class RuleEngine {
     };
   }
 }
+
+/** A breach holds the user to its action unless someone acknowledged a manual one. */
+const holds = (state: RuleState): boolean => state.level === 'breach' && state.released !== true;
 
 const mostRestrictive = (a: TradingState, b: TradingState): TradingState => (RESTRICTION[b] > RESTRICTION[a] ? b : a);

@@ -64,4 +64,18 @@ export class PostgresRiskStateRepository extends RiskStateRepository {
       );
     });
   }
+
+  /**
+   * Rule states alone, for an instance that changed a user's rules without holding the user (an acknowledgement seen
+   * by every risk instance): the user state row belongs to the instance evaluating the user and is left alone.
+   */
+  async saveRuleStates(userId: string, rules: ReadonlyArray<{ ruleId: string; state: unknown }>): Promise<void> {
+    if (rules.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO rule_states (user_id, rule_id, state)
+       SELECT $1, r.rule_id, r.state FROM unnest($2::text[], $3::jsonb[]) AS r(rule_id, state)
+       ON CONFLICT (user_id, rule_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
+      [userId, rules.map((r) => r.ruleId), rules.map((r) => JSON.stringify(r.state))],
+    );
+  }
 }
