@@ -153,7 +153,7 @@ describe('k8s overlays', () => {
     it('lets each service reach only the stores it uses', () => {
       const egressPorts = (name: string): number[] =>
         ((get(named(objects, 'NetworkPolicy', name), 'spec.egress') as Array<{ ports?: Array<{ port: number }> }>) ?? []).flatMap((r) => (r.ports ?? []).map((p) => p.port));
-      const uses = { gateway: [9092, 6379], ingestion: [9092], positions: [9092, 5432, 6379], risk: [9092, 5432], alerting: [9092, 5432], 'hyperdex-migrate': [5432] };
+      const uses = { gateway: [9092, 5432, 6379], ingestion: [9092], positions: [9092, 5432, 6379], risk: [9092, 5432], alerting: [9092, 5432], 'hyperdex-migrate': [5432] };
       for (const [name, ports] of Object.entries(uses)) {
         const stores = egressPorts(name).filter((p) => [9092, 5432, 6379].includes(p));
         expect({ name, stores: stores.sort() }).toEqual({ name, stores: [...ports].sort() });
