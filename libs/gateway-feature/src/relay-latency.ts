@@ -44,7 +44,9 @@ export class RelayLatency {
   alerts(events: ReadonlyArray<InboundEvent<typeof Topics.alertNotifications>>): void {
     const now = Date.now();
     for (const { context } of events) {
-      if (context.ingestedAt !== undefined) this.alert.observe((now - context.ingestedAt) / 1000);
+      // A notification never starts a chain: without a carried ingestion time (a re-notification, an ack or resolve
+      // by a person) its own timestamp stands in, and timing it would count a path that no POST took.
+      if (context.ingestedAt !== undefined && context.ingestedAt !== context.timestamp) this.alert.observe((now - context.ingestedAt) / 1000);
     }
   }
 }
