@@ -1,9 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { HealthRegistry, LOGGER } from '@hyperdex/observability';
-import { AlertRepository } from '../ports/alert.repository';
-import { RiskStateRepository } from '../ports/risk-state.repository';
-import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
 import { MIGRATIONS } from '../postgres/data-source';
 import { SQL_REPOSITORIES, SQL_REPOSITORY_TOKENS } from '../postgres/sql-repositories';
 import { SqlDatabase } from '../sql/sql-database';
