@@ -25,6 +25,12 @@ describe('partitionLags', () => {
     expect(lags[0]).toEqual({ partition: 0, next: 98, lag: 2 });
   });
 
+  it("keeps to this member's progress snapshot even when a commit fetched later is further on", () => {
+    // The commit of offset 99 landed while the scrape awaited the broker; the rest of the scrape predates it.
+    const lags = partitionLags(ends, { committed: new Map([[0, '100']]), processed: new Map([[0, '97']]), fromBeginning: true });
+    expect(lags[0]).toEqual({ partition: 0, next: 98, lag: 2 });
+  });
+
   it('starts an uncommitted partition at the earliest offset, or at the end for a group that only reads new records', () => {
     const committed = new Map([[1, '-1']]);
     expect(partitionLags(ends, { committed, processed: new Map(), fromBeginning: true })[1]).toEqual({ partition: 1, next: 10, lag: 40 });

@@ -16,30 +16,33 @@ export interface PartitionLag {
 export interface GroupProgress {
   /** The group's committed offsets by partition ('-1': none yet), or null for a group that never commits. */
   readonly committed: ReadonlyMap<number, string> | null;
-  /** The last offset this member has processed, by partition (only the partitions it has consumed since joining). */
+  /**
+   * The last offset this member has processed, by partition (only the partitions it has consumed since joining),
+   * snapshotted when the scrape began.
+   */
   readonly processed: ReadonlyMap<number, string>;
   /** Where a group without a committed offset starts: the earliest offset, or the high watermark. */
   readonly fromBeginning: boolean;
 }
 
 /**
- * Lag per partition: high watermark − the next offset to process. That next offset is the furthest of the group's
- * commit and this member's own progress (a member commits right after processing, so its own position is the
- * fresher of the two on its partitions). A group that never commits is known only on the partitions this member
- * has consumed; a committing group is reported on every partition, so a partition nobody processes shows too.
+ * Lag per partition: high watermark − the next offset to process. On a partition this member has processed since
+ * joining, that is its own progress alone: commits there can only be its own, and a commit fetched after the
+ * progress snapshot would describe work newer than the rest of the scrape (an operator could read lag 0 beside a
+ * gauge that predates the records). Elsewhere it is the group's commit. A group that never commits is known only on
+ * the partitions this member has consumed; a committing group is reported on every partition, so a partition nobody
+ * processes shows too.
  */
 export function partitionLags(ends: readonly PartitionEnds[], progress: GroupProgress): PartitionLag[] {
   const lags: PartitionLag[] = [];
   for (const { partition, high, low } of ends) {
     const own = progress.processed.get(partition);
-    const ownNext = own === undefined ? undefined : BigInt(own) + 1n;
     let next: bigint | undefined;
-    if (progress.committed) {
+    if (own !== undefined) {
+      next = BigInt(own) + 1n;
+    } else if (progress.committed) {
       const committed = BigInt(progress.committed.get(partition) ?? '-1');
-      const start = committed >= 0n ? committed : progress.fromBeginning ? BigInt(low) : BigInt(high);
-      next = ownNext !== undefined && ownNext > start ? ownNext : start;
-    } else {
-      next = ownNext;
+      next = committed >= 0n ? committed : progress.fromBeginning ? BigInt(low) : BigInt(high);
     }
     if (next === undefined) continue;
     const behind = BigInt(high) - next;

@@ -132,11 +132,13 @@ export class EventSubscription<T extends TopicName> implements Subscription {
   /** At scrape: the group's lag and position on each partition, from the broker's end offsets and commits. */
   private async reportLag(): Promise<void> {
     const { topic, groupId, fromBeginning } = this.options;
+    // Taken before any await: the scrape's other gauges are read now, and the lag must not be newer than they are.
+    const processed = new Map(this.processed);
     const admin = await this.connection.admin();
     const commits = this.options.commitOffsets ?? true;
     const [ends, offsets] = await Promise.all([admin.fetchTopicOffsets(topic), commits ? admin.fetchOffsets({ groupId, topics: [topic] }) : null]);
     const committed = offsets ? new Map((offsets[0]?.partitions ?? []).map((p) => [p.partition, p.offset])) : null;
-    for (const { partition, next, lag } of partitionLags(ends, { committed, processed: this.processed, fromBeginning })) {
+    for (const { partition, next, lag } of partitionLags(ends, { committed, processed, fromBeginning })) {
       const labels = { group: groupId, topic, partition: String(partition) };
       this.metrics.consumerLag.set(labels, lag);
       this.metrics.consumerCommittedOffset.set(labels, next);
