@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -72,6 +73,10 @@ export async function startServiceApp<S extends z.ZodType<ServiceEnv>>(
   app.use(httpTraceMiddleware());
   app.useGlobalFilters(new HttpErrorFilter(logger));
   await definition.configure?.(app, config);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Headers of a request on a kept-alive connection may take as long as the connection may idle.
+  server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
   return app;

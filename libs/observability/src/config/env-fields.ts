@@ -43,6 +43,9 @@ export const serviceEnvSchema = (defaultPort: number) =>
     HOST: z.string().default('0.0.0.0'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     SHUTDOWN_GRACE_MS: envInt(10_000, 0, 120_000),
+    // Longer than a load balancer's idle timeout (60 s on the common ones): Node's 5 s default has the server close a
+    // kept-alive connection as a client or proxy reuses it, which the client sees as a failed request.
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: envInt(65_000, 1_000, 600_000),
   });
 
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;

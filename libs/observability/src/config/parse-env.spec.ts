@@ -11,6 +11,7 @@ describe('parseEnv', () => {
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_MS: 10_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
       API_KEYS: ['a', 'b', 'c'],
       BATCH: 1000,
     });
