@@ -80,7 +80,8 @@ export class EventSubscription<T extends TopicName> implements Subscription {
     const consumer = connection.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
+      minBytes: connection.settings.consumerMinBytes,
+      maxWaitTimeInMs: connection.settings.consumerMaxWaitMs,
       sessionTimeout: connection.settings.sessionTimeoutMs,
       heartbeatInterval: Math.floor(connection.settings.sessionTimeoutMs / 10),
       rebalanceTimeout: 30_000,

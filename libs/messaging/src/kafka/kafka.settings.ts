@@ -16,6 +16,12 @@ export const kafkaEnvSchema = z.object({
    * redelivers at most this much, which every handler takes idempotently; each commit is a broker write.
    */
   KAFKA_CONSUMER_COMMIT_INTERVAL_MS: envInt(1_000, 0, 60_000),
+  /**
+   * A fetch is answered once this many bytes are waiting, or after KAFKA_CONSUMER_MAX_WAIT_MS. Above 1, a trickle of
+   * records is gathered into fewer fetches (each costs the broker and the client a round of work) for at most the wait.
+   */
+  KAFKA_CONSUMER_MIN_BYTES: envInt(1, 1, 10_485_760),
+  KAFKA_CONSUMER_MAX_WAIT_MS: envInt(100, 0, 10_000),
   /** Produce requests in flight at once per service; publishes made meanwhile leave together in the next one. */
   KAFKA_PRODUCER_MAX_IN_FLIGHT: envInt(2, 1, 64),
   /** Extra wait (ms) for a lone record to gather company when nothing is in flight; 0 sends at once. */
@@ -47,6 +53,8 @@ export interface KafkaSettings {
   consumerConcurrency: number;
   consumerMaxBatch: number;
   consumerCommitIntervalMs: number;
+  consumerMinBytes: number;
+  consumerMaxWaitMs: number;
   producerMaxInFlight: number;
   producerLingerMs: number;
   producerMaxBatchRecords: number;
@@ -67,6 +75,8 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
     consumerMaxBatch: env.KAFKA_CONSUMER_MAX_BATCH,
     consumerCommitIntervalMs: env.KAFKA_CONSUMER_COMMIT_INTERVAL_MS,
+    consumerMinBytes: env.KAFKA_CONSUMER_MIN_BYTES,
+    consumerMaxWaitMs: env.KAFKA_CONSUMER_MAX_WAIT_MS,
     producerMaxInFlight: env.KAFKA_PRODUCER_MAX_IN_FLIGHT,
     producerLingerMs: env.KAFKA_PRODUCER_LINGER_MS,
     producerMaxBatchRecords: env.KAFKA_PRODUCER_MAX_BATCH,

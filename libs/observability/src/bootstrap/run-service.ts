@@ -77,8 +77,14 @@ export async function startServiceApp<S extends z.ZodType<ServiceEnv>>(
   server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   // Headers of a request on a kept-alive connection may take as long as the connection may idle.
   server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  await app.listen(config.PORT, config.HOST);
+  await listenWithBacklog(app, config.PORT, config.HOST, config.HTTP_LISTEN_BACKLOG);
   logger.info({ port: config.PORT }, `${definition.name} listening on ${config.HOST}:${config.PORT}`);
   return app;
 }
 
+
+/** Nest's typings omit `server.listen`'s backlog argument, which its adapter passes through to Node unchanged. */
+function listenWithBacklog(app: NestExpressApplication, port: number, host: string, backlog: number): Promise<unknown> {
+  const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+  return listen(port, host, backlog);
+}

@@ -46,6 +46,9 @@ export const serviceEnvSchema = (defaultPort: number) =>
     // Longer than a load balancer's idle timeout (60 s on the common ones): Node's 5 s default has the server close a
     // kept-alive connection as a client or proxy reuses it, which the client sees as a failed request.
     HTTP_KEEP_ALIVE_TIMEOUT_MS: envInt(65_000, 1_000, 600_000),
+    // Connections the kernel holds until the service accepts them (capped by net.core.somaxconn). Node's 511 overflows
+    // when a burst of clients connects while the event loop is busy: the SYNs are dropped and retried after 1, 3, 7 s.
+    HTTP_LISTEN_BACKLOG: envInt(4_096, 1, 65_535),
   });
 
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;

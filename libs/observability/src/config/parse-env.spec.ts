@@ -12,6 +12,7 @@ describe('parseEnv', () => {
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_MS: 10_000,
       HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      HTTP_LISTEN_BACKLOG: 4_096,
       API_KEYS: ['a', 'b', 'c'],
       BATCH: 1000,
     });
