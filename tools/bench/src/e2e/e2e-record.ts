@@ -2,6 +2,7 @@ import type { KafkaLimit } from './bare-kafka-limit';
 import type { CpuShares } from './cpu-usage';
 import type { ExactnessResult } from './exactness';
 import type { HopName, HopTable } from './hop-timings';
+import type { TcpCounters } from './tcp-counters';
 import type { LatencyPhaseResult } from './latency-phase';
 import type { LatencySummary } from './latency-summary';
 import type { E2eOptions } from './options';
@@ -58,6 +59,8 @@ export interface E2eRecord {
   };
   /** CPU during the load phases: the whole machine, and each of the stack's processes. */
   cpuDuringLoad?: CpuShares;
+  /** The whole machine's dropped and retried connection attempts during the load phases. */
+  tcpDuringLoad?: TcpCounters;
   profiles?: ServiceProfile[];
   targets?: TargetCheck[];
   /** What went wrong in the run itself (a crashed service, a phase that could not run). */

@@ -140,6 +140,14 @@ export function formatReport(r: E2eRecord): string {
     if (others > 25) out.push(`  everything else (PostgreSQL, Redis, other work on the machine) took about ${others.toFixed(0)} % of one core`);
   }
 
+  if (r.tcpDuringLoad) {
+    const t = r.tcpDuringLoad;
+    out.push(
+      `TCP during the load (whole machine): ${int(t.listenOverflows)} connections dropped by a full accept queue, ${int(t.synRetransmits)} SYNs retried` +
+        (t.listenOverflows > 0 ? ' (a dropped client waits 1, 3, 7 s before retrying: seconds-long tails)' : ''),
+    );
+  }
+
   if (r.sockets || r.loadGenerator) {
     out.push('', 'Load generator (this process)');
     if (r.sockets) {

@@ -5,6 +5,7 @@ import { machineReferenceMicros } from '../machine-reference';
 import { measureKafkaLimit } from './bare-kafka-limit';
 import { AbortedError, nowMs } from './clock';
 import { CpuMeter } from './cpu-usage';
+import { readTcpCounters, tcpCountersSince } from './tcp-counters';
 import type { E2eRecord } from './e2e-record';
 import { checkExactness, databaseSettings } from './exactness';
 import { HopMatcher, slowestHop } from './hop-timings';
@@ -164,6 +165,7 @@ async function runLoad(
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   const cpuBefore = process.cpuUsage();
   const loadStart = nowMs();
+  const tcpBefore = readTcpCounters();
   meter.start();
   feed.start();
   freshness.active = true;
@@ -186,6 +188,7 @@ async function runLoad(
     await feed.stop();
   }
   record.cpuDuringLoad = meter.stop();
+  record.tcpDuringLoad = tcpCountersSince(tcpBefore, readTcpCounters());
   const cpu = process.cpuUsage(cpuBefore);
   // The histogram holds whole timer intervals; the delay is what exceeds the interval asked for.
   const delay = (ns: number) => Math.max(0, ns / 1e6 - LOOP_DELAY_RESOLUTION_MS);
