@@ -2,6 +2,7 @@ import type { Trade } from '@hyperdex/contracts';
 import { nowMs, waitFor } from './clock';
 import { StatusCounts } from './json-poster';
 import { summarizeLatencies, type LatencySummary } from './latency-summary';
+import { latencyTimeline, type TimelineWindow } from './latency-timeline';
 import { achievedRate, planSends, runOpenLoop, type PlannedSend } from './load-generator';
 import { postTrade, smallTradeOf, type PhaseContext } from './phase-context';
 import type { Phase, TrackedTrade } from './trade-tracker';
@@ -38,6 +39,8 @@ export interface LatencyPhaseResult {
   readonly metrics: LatencySummary;
   /** POST of the breaking trade → the user's MaxExposure `alert`. */
   readonly alert: LatencySummary;
+  /** POST → exposure by when the trade was sent, in tenths of the phase: a queue growing, or one stall. */
+  readonly exposureTimeline: TimelineWindow[];
   readonly drainSeconds: number;
   readonly drained: boolean;
   /** POSTs without an answer when the wait ended. */
@@ -47,6 +50,8 @@ export interface LatencyPhaseResult {
 }
 
 type Send = { kind: 'small'; user: number } | { kind: 'breach'; user: number };
+
+const TIMELINE_WINDOWS = 10;
 
 /**
  * Open loop at `rate` trades/s, one trade per POST, round-robin over the users; a share of the users get one
@@ -112,6 +117,10 @@ export async function runLatencyPhase(ctx: PhaseContext, options: LatencyPhaseOp
     alert: latencies(
       owed.filter((t) => t.expectsAlert),
       (t) => t.alertAt,
+    ),
+    exposureTimeline: latencyTimeline(
+      owed.map((t) => ({ sentAt: t.sentAt, arrivedAt: t.exposureAt })),
+      TIMELINE_WINDOWS,
     ),
     drainSeconds: (nowMs() - drainStart) / 1000,
     drained,

@@ -37,6 +37,10 @@ describe('formatReport', () => {
       exposure: summarizeLatencies([10, 20], 3),
       metrics: summarizeLatencies([30, 40]),
       alert: summarizeLatencies([50]),
+      exposureTimeline: [
+        { fromSecond: 0, toSecond: 10, latency: summarizeLatencies([10]) },
+        { fromSecond: 10, toSecond: 20, latency: summarizeLatencies([20], 3) },
+      ],
       drainSeconds: 30,
       drained: false,
       unanswered: 0,
@@ -46,6 +50,9 @@ describe('formatReport', () => {
     expect(text).toContain('revision abc1234-dirty');
     expect(text).toContain('Latency phase: 1,000 trades/s for 20 s over 500 users (50 limit-breaking trades)');
     expect(text).toMatch(/POST → exposure\s+2\s+3\s+>30 s\s+>30 s\s+20\.0 ms/);
+    // By when the trade was sent: the second half queued, its missing events ranked beyond the wait.
+    expect(text).toContain('POST → exposure by when the trade was sent (2 slices of 10.0 s):');
+    expect(text).toMatch(/p50 10\.0 ms · >30 s/);
   });
 
   it('lists targets with their verdicts and the run’s problems', () => {

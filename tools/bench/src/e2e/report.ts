@@ -76,6 +76,13 @@ export function formatReport(r: E2eRecord): string {
     out.push(latencyRow('POST → exposure', l.exposure, beyond));
     out.push(latencyRow('POST → risk-metrics', l.metrics, beyond));
     if (l.breachUsers > 0) out.push(latencyRow('POST → MaxExposure alert', l.alert, beyond));
+    if (l.exposureTimeline.length > 0) {
+      const windows = l.exposureTimeline;
+      const cells = (pick: (w: (typeof windows)[number]) => number | null) => windows.map((w) => formatMs(pick(w), beyond)).join(' · ');
+      out.push(`  POST → exposure by when the trade was sent (${windows.length} slices of ${secs((windows[0]?.toSecond ?? 0) - (windows[0]?.fromSecond ?? 0))}):`);
+      out.push(`    p50 ${cells((w) => w.latency.p50Ms)}`);
+      out.push(`    p99 ${cells((w) => w.latency.p99Ms)}`);
+    }
     out.push(`  ${l.drained ? 'everything arrived' : 'not everything arrived'} (waited ${secs(l.drainSeconds)} after the last send)${l.unanswered ? `; ${int(l.unanswered)} POSTs unanswered` : ''}`);
   }
 
