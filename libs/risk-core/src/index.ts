@@ -43,3 +43,5 @@ export * from './check/unknown-tokens';
 export * from './check/reduces-positions';
 export * from './check/check-verdict';
 export * from './check/check-trades';
+export * from './replay/replay-history';
+export * from './replay/compare-alerts';

@@ -26,10 +26,11 @@ describe('a check for a user the exposure limit holds to REDUCING', () => {
   });
 
   it('allows a sale that brings gross below the limit less its hysteresis: the breach clears', () => {
-    // WETH falls to 2000: 40 WETH are 80,000 USD, below 95,000 (the limit less its 5% hysteresis).
+    // WETH falls to 2000: 40 WETH are 80,000 USD, below 95,000 (the limit less its 5% hysteresis). The fall is also
+    // a 40,000 USD loss today, which the daily loss limit would halt; this scenario is about exposure alone.
     const cheaper = checkInput({ book: base.book }, [{ ruleId: 'max-exposure', state: breachOf() }], '100000');
     cheaper.prices.apply(1, WETH, '2000', T0 - 500, 'test');
-    const result = checkTrades({ ...cheaper, trades: [swap('sell-1', WETH, 10n ** 18n, USDC, 2_000n * 10n ** 6n)] });
+    const result = checkTrades({ ...cheaper, rules: cheaper.rules.filter((r) => r.id === 'max-exposure'), trades: [swap('sell-1', WETH, 10n ** 18n, USDC, 2_000n * 10n ** 6n)] });
     expect(result.update.grossExposureUsd).toBe('80000');
     expect(result.recommendedState).toBe('ACTIVE');
     expect(result.verdict).toBe('allow');

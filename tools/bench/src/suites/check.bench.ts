@@ -67,8 +67,21 @@ function parseOptions(argv: readonly string[]): Options {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** One HTTP request over a kept-alive socket; answers the status and the body text. */
-function call(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+/**
+ * One HTTP request over a kept-alive socket; answers the status and the body text. A socket the server closed
+ * while idle (its keep-alive timeout) is retried once on a new one.
+ */
+async function call(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  try {
+    return await callOnce(url, method, headers, body);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ECONNRESET' && (error as Error).message !== 'socket hang up') throw error;
+    return callOnce(url, method, headers, body);
+  }
+}
+
+function callOnce(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolveCall, reject) => {
     const req = request(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
@@ -130,8 +143,14 @@ async function seedUser(ingestion: string, tokens: readonly TokenInfo[]): Promis
       return { chainId: t.chainId, token: t.address.toLowerCase(), priceUsd: p.toFixed(6), timestamp: now - (HISTORY_BARS - k) * BAR_MS, source: 'bench' };
     });
   });
-  const posted = await call(`${ingestion}/v1/prices`, 'POST', headers, JSON.stringify({ prices }));
-  if (posted.status !== 202) throw new Error(`prices: ${posted.status} ${posted.text}`);
+  // One bar at a time: the prices topic is compacted per token, so a whole history sent at once could reach the
+  // risk service as each token's last tick only.
+  for (let k = 0; k <= HISTORY_BARS; k++) {
+    const bar = prices.filter((p) => p.timestamp === now - (HISTORY_BARS - k) * BAR_MS);
+    const posted = await call(`${ingestion}/v1/prices`, 'POST', headers, JSON.stringify({ prices: bar }));
+    if (posted.status !== 202) throw new Error(`prices: ${posted.status} ${posted.text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const transfers = tokens.map((t, i) => ({
     kind: 'transfer',
     transferId: `${USER}-seed-${i}`,
@@ -139,7 +158,7 @@ async function seedUser(ingestion: string, tokens: readonly TokenInfo[]): Promis
     chainId: t.chainId,
     token: t.address.toLowerCase(),
     direction: 'in',
-    amount: (10n ** BigInt(t.decimals) * BigInt(100 + i)).toString(),
+    amount: (10n ** BigInt(t.decimals) * BigInt(1 + (i % 3))).toString(),
     timestamp: now,
   }));
   const sent = await call(`${ingestion}/v1/transfers`, 'POST', headers, JSON.stringify({ transfers }));
