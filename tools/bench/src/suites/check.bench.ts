@@ -255,6 +255,8 @@ async function main(): Promise<void> {
     const referenceMicros = machineReferenceMicros();
     console.log(`machine reference workload: ${referenceMicros.toFixed(0)}µs`);
     const results: BenchResult[] = [];
+    // Both processes read the same monotonic clock (V8 profiles in µs of it), so the profile can be cut to this window.
+    measuredFrom = Number(process.hrtime.bigint() / 1000n);
     for (const s of [check, read]) {
       const l = await latency(s, o.latencyIterations);
       const t = await throughput(s, o.concurrency, o.seconds);
@@ -276,6 +278,7 @@ async function main(): Promise<void> {
           `| ${o.concurrency} in flight: ${t.perSec.toFixed(0).padStart(6)}/s${target ? `  (target p99 ≤ 5000µs, ≥ 2,000/s: ${result.targetMet ? 'met' : 'MISSED'})` : ''}`,
       );
     }
+    measuredTo = Number(process.hrtime.bigint() / 1000n);
     const record = {
       suite: 'check',
       at: new Date().toISOString(),
@@ -292,14 +295,33 @@ async function main(): Promise<void> {
   }
 }
 
+let measuredFrom = 0;
+let measuredTo = Number.MAX_SAFE_INTEGER;
+
+/** The profile's samples taken while the bench measured (start-up and seeding left out). */
+function measuredPart(profile: CpuProfile): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let t = profile.startTime;
+  let last = measuredFrom;
+  (profile.samples ?? []).forEach((id, i) => {
+    t += profile.timeDeltas?.[i] ?? 0;
+    if (t < measuredFrom || t > measuredTo) return;
+    samples.push(id);
+    timeDeltas.push(t - last);
+    last = t;
+  });
+  return { nodes: profile.nodes, startTime: measuredFrom, endTime: Math.min(profile.endTime, measuredTo), samples, timeDeltas };
+}
+
 async function stopSystem(child: ChildProcess, profileDir: string | null): Promise<void> {
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGINT');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   if (!profileDir || !existsSync(profileDir)) return;
   for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
-    const summary = summarizeCpuProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile, { top: 20, shorten: (f) => f.replace(`file://${ROOT}/`, '').replace(`${ROOT}/`, '') });
-    console.log(`\nCPU profile of the system (${join(profileDir, file)}): ${summary.durationMs.toFixed(0)} ms, idle ${summary.idlePct.toFixed(1)}%, GC ${summary.gcPct.toFixed(1)}%, program ${summary.programPct.toFixed(1)}%`);
+    const summary = summarizeCpuProfile(measuredPart(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile), { top: 20, shorten: (f) => f.replace(`file://${ROOT}/`, '').replace(`${ROOT}/`, '') });
+    console.log(`\nCPU profile of the system while measured (${join(profileDir, file)}): ${summary.durationMs.toFixed(0)} ms, idle ${summary.idlePct.toFixed(1)}%, GC ${summary.gcPct.toFixed(1)}%, program ${summary.programPct.toFixed(1)}%`);
     for (const f of summary.top) console.log(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.functionName || '(anonymous)'}  ${f.location}`);
   }
 }
