@@ -10,6 +10,8 @@ export interface LocalArguments {
   /** The simulator's trades per second and seed. */
   rate: number;
   seed: number;
+  /** The gateway's port; ingestion, positions, risk and alerting take the next four (the stack's 3000–3004). */
+  portBase: number;
   help: boolean;
 }
 
@@ -26,11 +28,12 @@ export const LOCAL_USAGE = `npm start [-- options]
   --data-dir <path>  where the embedded database keeps its data (default .hyperdex-local/)
   --rate <n>         the simulator's trades per second (default 5)
   --seed <n>         the simulator's seed: the same seed, the same market (default 42)
+  --port-base <n>    gateway on n, ingestion n+1, positions n+2, risk n+3, alerting n+4 (default 3000)
   --help             this text`;
 
 /** The command line of `npm start`; every unknown or malformed argument is refused by name. */
 export function parseLocalArguments(argv: readonly string[], cwd: string): LocalArguments {
-  const parsed: LocalArguments = { fresh: false, simulate: true, dataDir: resolve(cwd, '.hyperdex-local'), rate: 5, seed: 42, help: false };
+  const parsed: LocalArguments = { fresh: false, simulate: true, dataDir: resolve(cwd, '.hyperdex-local'), rate: 5, seed: 42, portBase: 3000, help: false };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i] as string;
     const [name, inline] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
@@ -64,6 +67,15 @@ export function parseLocalArguments(argv: readonly string[], cwd: string): Local
         }
         if (name === '--rate') parsed.rate = n;
         else parsed.seed = n;
+        break;
+      }
+      case '--port-base': {
+        const value = inline ?? argv[++i];
+        const n = Number(value);
+        if (value === undefined || !Number.isInteger(n) || n < 1 || n > 65_531) {
+          throw new LocalArgumentError('--port-base', `must be a port from 1 to 65531, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+        }
+        parsed.portBase = n;
         break;
       }
       default:

@@ -7,7 +7,7 @@ import { EmbeddedInfrastructure } from '@hyperdex/embedded';
 import { MarketSimulator } from '@hyperdex/simulator';
 import { LOCAL_USAGE, LocalArgumentError, parseLocalArguments } from './local-arguments';
 import { localEnvironment } from './local-environment';
-import { startEmbeddedServices, stopEmbeddedServices, type RunningService } from './local-services';
+import { startEmbeddedServices, stopEmbeddedServices, type RunningService, type ServiceName } from './local-services';
 
 async function main(): Promise<void> {
   const args = parseLocalArguments(process.argv.slice(2), process.cwd());
@@ -19,10 +19,13 @@ async function main(): Promise<void> {
   mkdirSync(args.dataDir, { recursive: true });
   const env = localEnvironment(process.env);
 
+  const b = args.portBase;
+  const ports: Record<ServiceName, number> = { gateway: b, ingestion: b + 1, positions: b + 2, risk: b + 3, alerting: b + 4 };
+
   const infra = await EmbeddedInfrastructure.open({ dataDir: args.dataDir });
   let services: RunningService[] = [];
   try {
-    services = await startEmbeddedServices(infra, env);
+    services = await startEmbeddedServices(infra, env, ports);
   } catch (error) {
     await infra.close();
     throw error;
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
   const apiKey = (env['INGESTION_API_KEYS'] as string).split(',')[0] as string;
   // Through the public ingestion API of this very process, as any producer would send.
   const simulator = args.simulate
-    ? new MarketSimulator({ target: 'http://127.0.0.1:3001', apiKey, seed: args.seed, tradesPerSecond: args.rate, tickMs: 1_000, report: (line) => process.stdout.write(`${line}\n`) })
+    ? new MarketSimulator({ target: `http://127.0.0.1:${ports.ingestion}`, apiKey, seed: args.seed, tradesPerSecond: args.rate, tickMs: 1_000, report: (line) => process.stdout.write(`${line}\n`) })
     : null;
 
   let stopping = false;
@@ -53,9 +56,10 @@ async function main(): Promise<void> {
   const demoToken = tokenFor('demo');
   process.stdout.write(`
 HyperDEX Risk is up (embedded: in-memory bus, PGlite, no Kafka/PostgreSQL/Redis) in ${process.uptime().toFixed(1)} s.  Ctrl-C stops it.
-  gateway   http://127.0.0.1:3000  (Socket.IO + GET /v1/users/:userId/exposure)
-  ingestion http://127.0.0.1:3001  (POST /v1/trades, /v1/prices; x-api-key: ${apiKey})
-  positions :3002  risk :3003  alerting :3004  (each: /health/live /health/ready /metrics)
+  gateway   http://127.0.0.1:${ports.gateway}  (Socket.IO + GET /v1/users/:userId/exposure)
+  ingestion http://127.0.0.1:${ports.ingestion}  (POST /v1/trades, /v1/prices; x-api-key: ${apiKey})
+  risk      http://127.0.0.1:${ports.risk}  (POST /v1/risk/check)
+  positions :${ports.positions}  alerting :${ports.alerting}  (each: /health/live /health/ready /metrics)
   data      ${args.dataDir}${args.fresh ? ' (wiped by --fresh)' : ' (kept across restarts; --fresh wipes it)'}${infra.migrationsApplied.length ? `, migrations applied: ${infra.migrationsApplied.length}` : ''}
   JWT for user "demo" (12 h): ${demoToken}
   Max exposure limit: ${env['RISK_MAX_EXPOSURE_USD']} USD   (see README.md for the curl walk-through)

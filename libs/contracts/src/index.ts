@@ -24,3 +24,5 @@ export * from './socket/socket-events';
 export * from './api/alerts.response';
 export * from './api/alert-channels/alert-channels';
 export * from './api/alert-deliveries.response';
+export * from './api/risk-check.request';
+export * from './api/risk-check.response';

@@ -3,6 +3,8 @@ export * from './sql/sql-migrations';
 export * from './ports/trade-ledger.repository';
 export * from './ports/alert.repository';
 export * from './ports/risk-state.repository';
+export * from './ports/price-history.repository';
+export * from './postgres/repositories/price-history.repository';
 export * from './ports/exposure-cache';
 export * from './postgres/database.settings';
 export * from './postgres/data-source';

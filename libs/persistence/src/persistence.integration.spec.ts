@@ -8,6 +8,7 @@ import { PgliteSqlDatabase } from './pglite/pglite-sql-database';
 import { MIGRATIONS, dataSourceOptions, runMigrations } from './postgres/data-source';
 import type { DatabaseSettings } from './postgres/database.settings';
 import { PostgresAlertRepository as AlertRepository } from './postgres/repositories/alert.repository';
+import { PostgresPriceHistoryRepository } from './postgres/repositories/price-history.repository';
 import { PostgresRiskStateRepository as RiskStateRepository } from './postgres/repositories/risk-state.repository';
 import { PostgresTradeLedgerRepository as TradeLedgerRepository } from './postgres/repositories/trade-ledger.repository';
 import { TypeOrmSqlDatabase } from './postgres/typeorm-sql-database';
@@ -57,7 +58,7 @@ const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueU
 // Real databases on a 2-core machine shared with other suites: allow more than jest's 5 s default per test.
 jest.setTimeout(30_000);
 
-const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000'];
+const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'PriceHistory1766000000000'];
 
 interface Backend {
   db: SqlDatabase;
@@ -100,6 +101,27 @@ describe.each(BACKENDS)('repositories on %s', (_name, open) => {
 
   afterAll(async () => {
     await backend?.close();
+  });
+
+  it('keeps each price tick once, in the order received, and the ledger with the time each event was booked', async () => {
+    const history = new PostgresPriceHistoryRepository(dataSource);
+    const tick = { chainId: 1, token: WETH, priceUsd: '3000.5', timestamp: 1_764_000_000_000, source: 'spec' };
+    await history.record([tick, { ...tick, timestamp: tick.timestamp + 60_000, priceUsd: '3001' }]);
+    await history.record([tick]); // a restart re-reads the compacted topic: nothing new
+    const kept = await history.loadUntil(Date.now() + 1000);
+    expect(kept.map((k) => [k.tick.priceUsd, k.tick.timestamp])).toEqual([
+      ['3000.5', tick.timestamp],
+      ['3001', tick.timestamp + 60_000],
+    ]);
+    expect(await history.loadUntil(0)).toEqual([]);
+
+    const ledger = new TradeLedgerRepository(dataSource);
+    await ledger.recordEvent({ ...trade('h-1'), userId: 'henry' }, booked('3000'), null);
+    const recorded = (await ledger.loadHistory(Date.now() + 1000, ['henry'])).filter((e) => e.entry.id === 'h-1');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.valuation).toEqual(booked('3000'));
+    expect(recorded[0]?.recordedAt).toBeGreaterThan(Date.now() - 60_000);
+    expect(await ledger.loadHistory(Date.now() + 1000, ['nobody'])).toEqual([]);
   });
 
   it('applies a trade and its balance deltas once, however often it is recorded', async () => {

@@ -1,5 +1,5 @@
 import type { ExposureCause, Trade, TradeRetraction, Transfer } from '@hyperdex/contracts';
-import { formatUsd, type TradeOutcome } from '@hyperdex/risk-core';
+import { toWireOutcome, type TradeOutcome } from '@hyperdex/risk-core';
 
 /** The cause an update names for an event that was just booked, with what it did to PnL. */
 export function bookedCause(event: Trade | Transfer, outcome: TradeOutcome): ExposureCause {
@@ -8,12 +8,7 @@ export function bookedCause(event: Trade | Transfer, outcome: TradeOutcome): Exp
     kind: 'trade',
     tradeId: event.tradeId,
     executedAt: event.timestamp,
-    outcome: {
-      closesPosition: outcome.closesPosition,
-      realizedPnlUsd: outcome.realizedPnlUsd !== null ? formatUsd(outcome.realizedPnlUsd) : null,
-      notionalUsd: outcome.notionalUsd !== null ? formatUsd(outcome.notionalUsd) : null,
-      feesUsd: outcome.feesUsd !== null ? formatUsd(outcome.feesUsd) : null,
-    },
+    outcome: toWireOutcome(outcome),
   };
 }
 

@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { PriceTick, TokenMetadata, TradeRetraction } from '@hyperdex/contracts';
 import { LOGGER } from '@hyperdex/observability';
 import { TradeLedgerRepository, type BookedEntry } from '@hyperdex/persistence';
-import { PositionBook, PriceBook, TokenRegistry, toLedgerEntry, valueExposure, valueLedgerEntry } from '@hyperdex/risk-core';
+import { PositionBook, PriceBook, TokenRegistry, toExposureUpdate, toLedgerEntry, valueExposure, valueLedgerEntry } from '@hyperdex/risk-core';
 import { foldCauses, sliceCauses, type PriceCause } from './cause-folding';
 import { ChunkCoverage } from './chunk-coverage';
 import { ExposureBroadcaster, type OutgoingExposure } from './exposure-broadcaster';
-import { toExposureUpdate } from './exposure-event.mapper';
 import { KeyedSerializer } from './keyed-serializer';
 import { bookedCause, duplicateCause, retractionCause } from './ledger-causes';
 import { planLedgerChunk, usersOf, type BookingInChunk, type ChunkEvent } from './ledger-chunk';
@@ -191,7 +191,7 @@ export class PortfolioService implements OnModuleDestroy {
       taken.set(userId, pendingPrices);
       const snapshot = valueExposure(book, this.registry, this.prices);
       for (const slice of sliceCauses(foldCauses(pendingPrices, causes))) {
-        outgoing.push({ update: toExposureUpdate(userId, snapshot, slice, asOf), causedBy: lastContext });
+        outgoing.push({ update: toExposureUpdate(randomUUID(), userId, snapshot, slice, asOf), causedBy: lastContext });
       }
     }
     await this.broadcastOrRestore(outgoing, 'ledger', taken);
@@ -211,7 +211,7 @@ export class PortfolioService implements OnModuleDestroy {
         if (moved.length === 0 || !book) continue;
         taken.set(userId, moved);
         const snapshot = valueExposure(book, this.registry, this.prices);
-        for (const slice of sliceCauses(moved)) outgoing.push({ update: toExposureUpdate(userId, snapshot, slice, asOf) });
+        for (const slice of sliceCauses(moved)) outgoing.push({ update: toExposureUpdate(randomUUID(), userId, snapshot, slice, asOf) });
       }
       await this.broadcastOrRestore(outgoing, 'price', taken);
     });

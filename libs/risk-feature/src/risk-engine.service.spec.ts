@@ -4,7 +4,7 @@ import type { AlertNotification, ExposureCause, ExposureUpdate, RiskAlert, RiskM
 import type { OutboundEvent } from '@hyperdex/messaging';
 import { ServiceMetrics } from '@hyperdex/observability';
 import type { RiskStateToSave, StoredRiskState } from '@hyperdex/persistence';
-import { parseRules } from '@hyperdex/risk-core';
+import { TokenRegistry, parseRules } from '@hyperdex/risk-core';
 import { InlineMonteCarloRunner } from './monte-carlo/inline-monte-carlo-runner';
 import { riskConfigSchema } from './risk.config';
 import { RiskEngineService, type RiskEventPublisher, type RiskStateStore } from './risk-engine.service';
@@ -102,7 +102,7 @@ function engineWith(env: Record<string, string> = {}, policy?: RiskPolicy) {
   const store = new MemoryStore();
   const metrics = new ServiceMetrics('risk-spec');
   const cfg = config(env);
-  const engine = new RiskEngineService(cfg, policy ?? loadRiskPolicy(cfg), store, publisher, new InlineMonteCarloRunner(), pino({ level: 'silent' }), metrics);
+  const engine = new RiskEngineService(cfg, policy ?? loadRiskPolicy(cfg), store, publisher, new InlineMonteCarloRunner(), pino({ level: 'silent' }), metrics, new TokenRegistry());
   return { engine, publisher, store, metrics };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Gauge, type Counter, type Histogram } from 'prom-client';
@@ -7,29 +8,27 @@ import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { RiskStateRepository, type RiskStateToSave, type StoredRiskState } from '@hyperdex/persistence';
 import {
   MarketModel,
+  PriceBook,
   RiskWorkspace,
   RuleEngine,
-  Usd,
+  TokenRegistry,
   UserRiskState,
-  assessUserRisk,
-  formatDecimal,
+  alertForFinding,
+  drawdownLookbacksOf,
+  evaluateExposure,
   monteCarloBookOf,
+  observationOf,
   parsePrice,
-  ratioToUsd,
   toVarFiguresUsd,
   type AssessedPosition,
+  type KeptMonteCarlo,
   type RuleState,
-  type UserRiskAssessment,
   type UserRiskStateSnapshot,
-  type UserRiskView,
 } from '@hyperdex/risk-core';
-import { alertForFinding } from './alert-for-finding';
-import { assessedPositionsOf, observationOf } from './exposure-observation';
 import { isMonteCarloDue, newMonteCarloTracking } from './monte-carlo/monte-carlo-due';
 import type { MonteCarloRunner } from './monte-carlo/monte-carlo-runner';
 import { MonteCarloScheduler } from './monte-carlo/monte-carlo-scheduler';
 import type { RiskConfig } from './risk.config';
-import { toRiskMetrics } from './risk-metrics.mapper';
 import type { RiskPolicy } from './risk-policy';
 import { RiskUserCache, type CachedRiskUser } from './risk-user-cache';
 import { foldUpdates, groupByUser, type ExposureEvent } from './user-updates';
@@ -37,6 +36,7 @@ import { foldUpdates, groupByUser, type ExposureEvent } from './user-updates';
 export const RISK_CONFIG = Symbol('RISK_CONFIG');
 export const RISK_POLICY = Symbol('RISK_POLICY');
 export const MONTE_CARLO_RUNNER = Symbol('MONTE_CARLO_RUNNER');
+export const RISK_TOKENS = Symbol('RISK_TOKENS');
 
 /** The publisher surface the engine uses (a test may hand in a recorder). */
 export type RiskEventPublisher = Pick<EventPublisher, 'publishAll'>;
@@ -48,6 +48,28 @@ export interface UserEvaluation {
   readonly userId: string;
   readonly metrics: RiskMetrics;
   readonly alerts: RiskAlert[];
+}
+
+/** A user's risk state as a pre-trade check starts from; every part is a copy the check may move. */
+export interface RiskCheckContext {
+  readonly inMemory: boolean;
+  readonly state: UserRiskState;
+  readonly rules: Array<{ ruleId: string; state: RuleState }>;
+  readonly monteCarlo: KeptMonteCarlo | null;
+  /** Ledger events the held state has evaluated since it was loaded; with `holder`, keys a cached book. */
+  readonly bookVersion: number;
+  /** The in-memory user object (identity only), null when loaded from PostgreSQL for this check. */
+  readonly holder: object | null;
+  /** The latest exposure update the state evaluated, null when none since load. */
+  readonly lastUpdate: ExposureUpdate | null;
+}
+
+export interface RiskCheckSettings {
+  readonly market: MarketModel;
+  readonly rules: RuleEngine['rules'];
+  readonly scenarios: RiskPolicy['scenarios'];
+  readonly lookbacks: readonly number[];
+  readonly barMs: number;
 }
 
 interface StoredUser {
@@ -77,6 +99,8 @@ export class RiskEngineService implements OnModuleDestroy {
   private readonly users: RiskUserCache;
   private readonly workspace = new RiskWorkspace();
   private readonly lookbacks: number[];
+  /** Latest price per token, for valuing hypothetical trades (the market model keeps bars, not quotes). */
+  readonly prices = new PriceBook();
   private readonly monteCarlo: MonteCarloScheduler;
   private readonly evaluationSeconds: Histogram;
   private readonly updatesPerEvaluation: Histogram;
@@ -91,11 +115,12 @@ export class RiskEngineService implements OnModuleDestroy {
     @Inject(MONTE_CARLO_RUNNER) runner: MonteCarloRunner,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: ServiceMetrics,
+    @Inject(RISK_TOKENS) readonly tokens: TokenRegistry,
   ) {
     this.market = new MarketModel({ barMs: config.RISK_BAR_MS, historyPoints: config.RISK_HISTORY_POINTS + 1, lambda: config.RISK_EWMA_LAMBDA });
     this.engine = new RuleEngine(policy.rules);
     this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => this.engine.forget(userId));
-    this.lookbacks = [...new Set(policy.rules.flatMap((r) => (r.lookbackMs === undefined ? [] : [r.lookbackMs])))];
+    this.lookbacks = drawdownLookbacksOf(policy.rules);
     this.monteCarlo = new MonteCarloScheduler(runner, config.RISK_MONTE_CARLO_QUEUE);
     this.evaluationSeconds = metrics.histogram('hyperdex_risk_evaluation_seconds', 'Figures and rule evaluation per user per chunk', [
       0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -125,6 +150,43 @@ export class RiskEngineService implements OnModuleDestroy {
 
   applyPrice(tick: PriceTick): void {
     this.market.observePrice(tick.chainId, tick.token, tick.timestamp, parsePrice(tick.priceUsd));
+    this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source);
+  }
+
+  /**
+   * What a pre-trade check needs of a user, read-only: copies of the risk state and rule states as this instance holds
+   * them (loaded from PostgreSQL, and not kept, when the user is not in memory), the last Monte Carlo figures, and
+   * the version of the book the state has seen (it moves on every ledger event evaluated).
+   */
+  async checkContextOf(userId: string): Promise<RiskCheckContext> {
+    const held = this.users.get(userId);
+    if (held) {
+      return {
+        inMemory: true,
+        state: UserRiskState.restore(held.state.snapshot()),
+        rules: this.engine.snapshot(userId),
+        monteCarlo: held.monteCarlo.latest,
+        bookVersion: held.monteCarlo.bookVersion,
+        holder: held,
+        lastUpdate: held.lastUpdate ?? null,
+      };
+    }
+    const stored = (await this.repository.loadMany([userId])).get(userId) ?? { state: null, rules: [] };
+    const saved = stored.state as StoredUser | null;
+    return {
+      inMemory: false,
+      state: saved ? UserRiskState.restore(saved.user) : this.newUserState(),
+      rules: stored.rules as Array<{ ruleId: string; state: RuleState }>,
+      monteCarlo: null,
+      bookVersion: 0,
+      holder: null,
+      lastUpdate: null,
+    };
+  }
+
+  /** The market model, scenarios and rule settings every check shares with the live evaluation. */
+  get checkSettings(): RiskCheckSettings {
+    return { market: this.market, rules: this.policy.rules, scenarios: this.policy.scenarios, lookbacks: this.lookbacks, barMs: this.config.RISK_BAR_MS };
   }
 
   /** Resolves once no Monte Carlo run is queued or running, every finished one applied (for tests and benches). */
@@ -253,48 +315,44 @@ export class RiskEngineService implements OnModuleDestroy {
   /** One user, once: observe every new update in order, then figures and rules on the latest. Synchronous. */
   private evaluateUser(userId: string, user: CachedRiskUser, fresh: readonly ExposureEvent[]): UserEvaluation {
     const started = process.hrtime.bigint();
-    for (const { payload } of fresh) user.state.observe(observationOf(payload));
+    for (const { payload } of fresh) {
+      user.state.observe(observationOf(payload));
+      this.learnTokens(payload);
+    }
     if (fresh.some(({ payload }) => causesOf(payload).some((c) => c.kind !== 'price'))) user.monteCarlo.bookVersion++;
     const folded = foldUpdates(fresh);
     const update = folded.latest.payload;
-    const positions = assessedPositionsOf(update);
-    const assessed = assessUserRisk({
-      asOf: update.asOf,
-      positions,
-      grossUsd: new Usd(update.grossExposureUsd),
-      oldestPriceAt: update.oldestPriceAt,
+    const { positions, assessed, evaluation, metrics } = evaluateExposure({
+      update,
       state: user.state,
       market: this.market,
       scenarios: this.policy.scenarios,
+      engine: this.engine,
+      lookbacks: this.lookbacks,
+      barMs: this.config.RISK_BAR_MS,
+      monteCarlo: user.monteCarlo.latest,
+      coverage: { eventId: randomUUID(), sourceEventIds: folded.sourceEventIds, tradeIds: folded.tradeIds },
       workspace: this.workspace,
     });
     // Without a covariance the book cannot be simulated (nothing priced, no history): older figures no longer apply.
     if (assessed.parametric === null) user.monteCarlo.latest = null;
-    const kept = user.monteCarlo.latest;
-    const assessment: UserRiskAssessment = { ...assessed, monteCarlo: kept?.figures ?? null };
-
-    const evaluation = this.engine.evaluate(this.viewOf(update, assessment, user));
     const now = Date.now();
     // Clearances travel too: the alerting service resolves the (user, rule) episode on them.
     const alerts = evaluation.findings.map((f) => alertForFinding(f, update, now));
-    const metrics = toRiskMetrics(
-      update,
-      assessment,
-      evaluation.tradingState,
-      evaluation.statuses.map((s) => ({
-        ruleId: s.ruleId,
-        kind: s.kind,
-        level: s.level,
-        observed: s.observed === null ? null : formatDecimal(s.observed, 10),
-        threshold: formatDecimal(s.threshold, 10),
-      })),
-      { sourceEventIds: folded.sourceEventIds, tradeIds: folded.tradeIds, monteCarloAsOf: kept?.asOf ?? null },
-    );
     user.lastMetrics = metrics;
+    user.lastUpdate = update;
     if (assessed.parametric !== null) this.requestMonteCarlo(userId, user, update, positions);
     this.evaluationSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     this.updatesPerEvaluation.observe(fresh.length);
     return { userId, metrics, alerts };
+  }
+
+  /** Token metadata positions valued the book with, so a pre-trade check values the same tokens the same way. */
+  private learnTokens(update: ExposureUpdate): void {
+    for (const p of update.positions) {
+      if (p.decimals === null || this.tokens.get(p.chainId, p.token)) continue;
+      this.tokens.register({ chainId: p.chainId, address: p.token, symbol: p.symbol ?? '', decimals: p.decimals, stablecoin: p.stablecoin });
+    }
   }
 
   /** Queues a run for the user's current book when due; the figures land on the user object when it finishes. */
@@ -324,40 +382,6 @@ export class RiskEngineService implements OnModuleDestroy {
     tracking.requestedAt = asOf;
   }
 
-  private viewOf(update: ExposureUpdate, a: UserRiskAssessment, user: CachedRiskUser): UserRiskView {
-    const held = update.positions.length;
-    const drawdownWithin = new Map(
-      this.lookbacks.map((ms) => [ms, ratioToUsd(user.state.equity.maxDrawdownOverLast(Math.ceil(ms / this.config.RISK_BAR_MS)))]),
-    );
-    return {
-      userId: update.userId,
-      asOf: update.asOf,
-      grossExposureUsd: new Usd(update.grossExposureUsd),
-      largestShare: a.largestShare,
-      herfindahl: a.herfindahl,
-      drawdown: ratioToUsd(a.currentDrawdown),
-      maxDrawdown: ratioToUsd(a.maxDrawdown),
-      drawdownWithin,
-      valueAtRisk: {
-        historical95: a.historical?.var95Usd ?? null,
-        historical99: a.historical?.var99Usd ?? null,
-        parametric95: a.parametric?.var95Usd ?? null,
-        parametric99: a.parametric?.var99Usd ?? null,
-        monteCarlo95: a.monteCarlo?.var95Usd ?? null,
-        monteCarlo99: a.monteCarlo?.var99Usd ?? null,
-      },
-      consecutiveLosses: a.consecutiveLosses,
-      dailyPnlUsd: a.dailyPnlUsd,
-      stressLossUsd: new Map(a.stress.map((s) => [s.scenarioId, s.lossUsd])),
-      unpricedCount: update.unpriced.length,
-      unpricedShareOfPositions: held === 0 ? new Usd(0) : new Usd(update.unpriced.length).div(held),
-      oldestPriceAt: update.oldestPriceAt,
-      tradeCount: a.closedTrades,
-      equityPoints: a.equityPoints,
-      returnPoints: a.returnPoints,
-    };
-  }
-
   /** The chunk's users: those in memory as they are, every other one loaded in one query. */
   private async usersOf(userIds: readonly string[]): Promise<Map<string, CachedRiskUser>> {
     const users = new Map<string, CachedRiskUser>();
@@ -381,17 +405,19 @@ export class RiskEngineService implements OnModuleDestroy {
     const saved = stored.state as StoredUser | null;
     this.engine.restore(userId, stored.rules as Array<{ ruleId: string; state: RuleState }>);
     return {
-      state: saved
-        ? UserRiskState.restore(saved.user)
-        : UserRiskState.create({
-            tradeWindow: this.config.RISK_TRADE_WINDOW,
-            barMs: this.config.RISK_BAR_MS,
-            window: this.config.RISK_HISTORY_POINTS,
-            riskFreeRate: this.config.RISK_RISK_FREE_RATE,
-          }),
+      state: saved ? UserRiskState.restore(saved.user) : this.newUserState(),
       seenEvents: saved?.seenEvents ?? [],
       monteCarlo: newMonteCarloTracking(),
     };
+  }
+
+  private newUserState(): UserRiskState {
+    return UserRiskState.create({
+      tradeWindow: this.config.RISK_TRADE_WINDOW,
+      barMs: this.config.RISK_BAR_MS,
+      window: this.config.RISK_HISTORY_POINTS,
+      riskFreeRate: this.config.RISK_RISK_FREE_RATE,
+    });
   }
 
   private drop(userId: string): void {

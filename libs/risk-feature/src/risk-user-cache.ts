@@ -1,4 +1,4 @@
-import type { RiskMetrics } from '@hyperdex/contracts';
+import type { ExposureUpdate, RiskMetrics } from '@hyperdex/contracts';
 import type { UserRiskState } from '@hyperdex/risk-core';
 import type { MonteCarloTracking } from './monte-carlo/monte-carlo-due';
 
@@ -10,6 +10,8 @@ export interface CachedRiskUser {
   readonly monteCarlo: MonteCarloTracking;
   /** The last metrics published for the user (in memory only), republished with a new trading state on an acknowledgement. */
   lastMetrics?: RiskMetrics;
+  /** The last exposure update evaluated (in memory only): how old the state a pre-trade check starts from is. */
+  lastUpdate?: ExposureUpdate;
 }
 
 const SEEN_EVENTS_KEPT = 64;

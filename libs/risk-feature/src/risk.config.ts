@@ -42,6 +42,16 @@ export const riskConfigSchema = serviceEnvSchema(3003)
     /** Closed trades behind win rate, average size and streaks. */
     RISK_TRADE_WINDOW: envInt(500, 1, 100_000),
     RISK_MAX_CACHED_USERS: envInt(100_000, 1, 10_000_000),
+    /** Tokens beyond the seed (as for positions): decimals and stablecoins for valuing hypothetical trades. */
+    TOKEN_REGISTRY_FILE: z.string().min(1).optional(),
+    /** Keys accepted in `x-api-key` by `POST /v1/risk/check` (ingestion's keys: the same trading services call both). */
+    INGESTION_API_KEYS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
+    /** HS256 secret of the gateway's tokens: a user's token may check that user's trades. */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Names this instance's private price-feed consumer group. */
     RISK_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, dash or underscore').default(`${hostname()}-${process.pid}`),
   });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@hyperdex/contracts';
 import { EventSubscriberFactory } from '@hyperdex/messaging';
+import { PriceHistoryRepository } from '@hyperdex/persistence';
 import type { RiskConfig } from './risk.config';
 import { RISK_CONFIG, RiskEngineService } from './risk-engine.service';
 
@@ -14,6 +15,7 @@ export class RiskConsumer implements OnApplicationBootstrap {
     private readonly subscribers: EventSubscriberFactory,
     private readonly engine: RiskEngineService,
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
+    @Inject(PriceHistoryRepository) private readonly history: Pick<PriceHistoryRepository, 'record'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -23,9 +25,10 @@ export class RiskConsumer implements OnApplicationBootstrap {
       // The compacted topic replays each token's latest price, so a restarted instance knows where markets are.
       fromBeginning: true,
       commitOffsets: false,
-      // Synchronous O(1) per tick: a whole chunk in one call, no per-record promise.
+      // Synchronous O(1) per tick, then the chunk kept in the price history (one INSERT) for replay.
       handleBatch: async (ticks) => {
         for (const tick of ticks) this.engine.applyPrice(tick.payload);
+        await this.history.record(ticks.map((t) => t.payload));
       },
     });
     await this.subscribers.subscribe({

@@ -9,8 +9,13 @@ import { RiskConsumer } from './risk.consumer';
 import { InlineMonteCarloRunner } from './monte-carlo/inline-monte-carlo-runner';
 import type { MonteCarloRunner } from './monte-carlo/monte-carlo-runner';
 import { WorkerMonteCarloRunner } from './monte-carlo/worker-monte-carlo-runner';
-import { MONTE_CARLO_RUNNER, RISK_CONFIG, RISK_POLICY, RiskEngineService } from './risk-engine.service';
+import { MONTE_CARLO_RUNNER, RISK_CONFIG, RISK_POLICY, RISK_TOKENS, RiskEngineService } from './risk-engine.service';
+import { CHECK_API_KEYS, CHECK_JWT_SECRET, CheckAuthGuard } from './check/check-auth.guard';
+import { LedgerBookCache } from './check/ledger-book-cache';
+import { RiskCheckController } from './check/risk-check.controller';
+import { RiskCheckService } from './check/risk-check.service';
 import { loadRiskPolicy } from './risk-policy';
+import { loadTokenRegistry } from './check/token-registry.loader';
 
 /** Risk: metrics and the rule set on every exposure update; alerts and risk-metrics out. */
 @Module({})
@@ -18,14 +23,21 @@ export class RiskModule {
   static forRoot(config: RiskConfig): DynamicModule {
     return {
       module: RiskModule,
+      controllers: [RiskCheckController],
       providers: [
+        { provide: RISK_TOKENS, useFactory: () => loadTokenRegistry(config.TOKEN_REGISTRY_FILE) },
+        { provide: CHECK_API_KEYS, useValue: config.INGESTION_API_KEYS },
+        { provide: CHECK_JWT_SECRET, useValue: config.JWT_SECRET ?? null },
+        CheckAuthGuard,
+        LedgerBookCache,
+        RiskCheckService,
         { provide: RISK_CONFIG, useValue: config },
         { provide: RISK_POLICY, useValue: loadRiskPolicy(config) },
         { provide: MONTE_CARLO_RUNNER, useFactory: () => monteCarloRunnerFor(config) },
         RiskEngineService,
         RiskConsumer,
       ],
-      exports: [RiskEngineService],
+      exports: [RiskEngineService, RiskCheckService],
     };
   }
 }

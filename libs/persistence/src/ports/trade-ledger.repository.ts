@@ -32,6 +32,13 @@ export interface BookedEntry {
   valuation: LedgerValuation;
 }
 
+/** One live ledger row with its user and when positions recorded it (the order replay applies events in). */
+export interface RecordedEntry extends BookedEntry {
+  userId: string;
+  /** Epoch ms when the positions service booked the event. */
+  recordedAt: number;
+}
+
 /**
  * The positions service's ledger: every swap and transfer booked once (idempotent on event id) with the valuation
  * it was booked at, the balances they sum to, and retractions. The truth positions are rebuilt from.
@@ -53,6 +60,9 @@ export abstract class TradeLedgerRepository {
   abstract loadLedgers(userIds: readonly string[]): Promise<Map<string, BookedEntry[]>>;
 
   abstract loadBalances(userId: string): Promise<StoredBalance[]>;
+
+  /** Every live event recorded up to `until` (epoch ms), optionally of some users only, in the order booked. */
+  abstract loadHistory(until: number, userIds?: readonly string[]): Promise<RecordedEntry[]>;
 
   abstract countTrades(userId: string): Promise<number>;
 }

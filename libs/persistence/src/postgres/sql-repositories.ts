@@ -2,6 +2,8 @@ import type { Provider } from '@nestjs/common';
 import { AlertRepository } from '../ports/alert.repository';
 import { RiskStateRepository } from '../ports/risk-state.repository';
 import { TradeLedgerRepository } from '../ports/trade-ledger.repository';
+import { PriceHistoryRepository } from '../ports/price-history.repository';
+import { PostgresPriceHistoryRepository } from './repositories/price-history.repository';
 import { PostgresAlertRepository } from './repositories/alert.repository';
 import { PostgresRiskStateRepository } from './repositories/risk-state.repository';
 import { PostgresTradeLedgerRepository } from './repositories/trade-ledger.repository';
@@ -15,6 +17,7 @@ export const SQL_REPOSITORIES: Provider[] = [
   { provide: TradeLedgerRepository, useClass: PostgresTradeLedgerRepository },
   { provide: AlertRepository, useClass: PostgresAlertRepository },
   { provide: RiskStateRepository, useClass: PostgresRiskStateRepository },
+  { provide: PriceHistoryRepository, useClass: PostgresPriceHistoryRepository },
   // Alert lifecycle and delivery: SQL over the same port, so the embedded mode (PGlite) has them too.
   AlertEpisodeRepository,
   AlertChannelRepository,
@@ -23,4 +26,4 @@ export const SQL_REPOSITORIES: Provider[] = [
 ];
 
 /** What a module providing SQL_REPOSITORIES exports. */
-export const SQL_REPOSITORY_TOKENS = [TradeLedgerRepository, AlertRepository, RiskStateRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository];
+export const SQL_REPOSITORY_TOKENS = [TradeLedgerRepository, AlertRepository, RiskStateRepository, PriceHistoryRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository];

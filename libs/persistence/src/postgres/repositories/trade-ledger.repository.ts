@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
 import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
-import { TradeLedgerRepository, type BalanceDelta, type BookedEntry, type EventToRecord, type StoredBalance, type TradeSource } from '../../ports/trade-ledger.repository';
+import { TradeLedgerRepository, type BalanceDelta, type BookedEntry, type RecordedEntry, type EventToRecord, type StoredBalance, type TradeSource } from '../../ports/trade-ledger.repository';
 import { SqlDatabase, type SqlQuerier } from '../../sql/sql-database';
 
 interface UserBalanceDelta extends BalanceDelta {
@@ -209,6 +209,19 @@ export class PostgresTradeLedgerRepository extends TradeLedgerRepository {
     );
     for (const row of rows) ledgers.get(row.user_id)?.push({ entry: toEntry(row), valuation: loadValuation(row.valuation) });
     return ledgers;
+  }
+
+  async loadHistory(until: number, userIds?: readonly string[]): Promise<RecordedEntry[]> {
+    const rows: Array<LedgerRow & { user_id: string; recorded_ms: string }> = await this.dataSource.query(
+      `SELECT user_id, trade_id, kind, chain_id, token_in, token_out, amount_in::text AS amount_in, amount_out::text AS amount_out,
+              fees, valuation, (extract(epoch from executed_at) * 1000)::bigint::text AS executed_ms,
+              (extract(epoch from recorded_at) * 1000)::bigint::text AS recorded_ms
+         FROM trades
+        WHERE retracted_at IS NULL AND recorded_at <= $1 AND ($2::text[] IS NULL OR user_id = ANY($2::text[]))
+        ORDER BY seq`,
+      [new Date(until).toISOString(), userIds ? [...userIds] : null],
+    );
+    return rows.map((row) => ({ userId: row.user_id, recordedAt: Number(row.recorded_ms), entry: toEntry(row), valuation: loadValuation(row.valuation) }));
   }
 
   async loadBalances(userId: string): Promise<StoredBalance[]> {

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ExposureUpdate, RiskMetrics, TradingState } from '@hyperdex/contracts';
-import { formatDecimal, ratioToUsd, type UserRiskAssessment, type VarFiguresUsd } from '@hyperdex/risk-core';
+import { formatDecimal } from '../money/usd';
+import { ratioToUsd, type UserRiskAssessment } from '../risk-model/assess-user-risk';
+import type { VarFiguresUsd } from '../metrics/var-figures';
 
 const usd = (v: Parameters<typeof formatDecimal>[0] | null): string | null => (v === null ? null : formatDecimal(v));
 const fraction = (v: number | null): string | null => {
@@ -12,6 +13,8 @@ const varFigures = (f: VarFiguresUsd | null) =>
 
 /** What one evaluation covered beyond its latest update, and how old its Monte Carlo figures are. */
 export interface MetricsCoverage {
+  /** The id the metrics event goes out under. */
+  readonly eventId: string;
   /** Every exposure update folded in, in order; the last is the update the figures were computed on. */
   readonly sourceEventIds: readonly string[];
   /** Every trade id those updates covered (omitted on the wire when empty). */
@@ -29,7 +32,7 @@ export function toRiskMetrics(
   coverage: MetricsCoverage,
 ): RiskMetrics {
   return {
-    eventId: randomUUID(),
+    eventId: coverage.eventId,
     userId: update.userId,
     asOf: a.asOf,
     sourceEventId: update.eventId,

@@ -1,16 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { ExposureCause, ExposureUpdate } from '@hyperdex/contracts';
-import { PRICE_DECIMALS, USD_DECIMALS, formatFixed, formatUsd, type ExposureSnapshot } from '@hyperdex/risk-core';
+import { PRICE_DECIMALS, USD_DECIMALS, formatFixed, formatUsd } from '../money/usd-amount';
+import type { ExposureSnapshot } from '../exposure/exposure-snapshot';
 
 /**
  * Puts a domain snapshot on the wire: bigints and decimals become strings, nothing is rounded but shares. `causes`
- * are every event the update covers, in order applied; the last is also its `cause`.
+ * are every event the update covers, in order applied; the last is also its `cause`. Shared by the positions service
+ * and the pre-trade check, so a check's exposure is written exactly as the booked trade's update would be.
  */
-export function toExposureUpdate(userId: string, snapshot: ExposureSnapshot, causes: readonly ExposureCause[], asOf: number): ExposureUpdate {
+export function toExposureUpdate(eventId: string, userId: string, snapshot: ExposureSnapshot, causes: readonly ExposureCause[], asOf: number): ExposureUpdate {
   const cause = causes[causes.length - 1];
   if (cause === undefined) throw new RangeError('an exposure update covers at least one cause');
   return {
-    eventId: randomUUID(),
+    eventId,
     userId,
     asOf,
     cause,

@@ -1,5 +1,6 @@
 import type { ExposureUpdate, RiskAlert } from '@hyperdex/contracts';
-import { formatDecimal, type RuleFinding } from '@hyperdex/risk-core';
+import { formatDecimal } from '../money/usd';
+import type { RuleFinding } from '../rules/rule-engine';
 
 /**
  * The alert event for a level change: a warning, a breach, an escalation, or a clearance (which the alerting service

@@ -1,5 +1,5 @@
 import type { ExposureUpdate } from '@hyperdex/contracts';
-import { parseUsd } from '@hyperdex/risk-core';
+import { parseUsd } from '../money/usd-amount';
 import { assessedPositionsOf, observationOf } from './exposure-observation';
 
 const update: ExposureUpdate = {

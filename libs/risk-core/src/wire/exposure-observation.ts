@@ -1,5 +1,10 @@
 import { causesOf, type ExposureUpdate } from '@hyperdex/contracts';
-import { Usd, parseUsd, tokenKey, type AssessedPosition, type ClosedTrade, type UserRiskObservation } from '@hyperdex/risk-core';
+import { Usd } from '../money/usd';
+import { parseUsd } from '../money/usd-amount';
+import { tokenKey } from '../tokens/token-key';
+import type { AssessedPosition } from '../risk-model/assess-user-risk';
+import type { ClosedTrade } from '../user-risk/trade-stats';
+import type { UserRiskObservation } from '../user-risk/user-risk-state';
 
 /**
  * What the per-user state learns from one exposure update: PnL, capital at risk, and every trade it closed. An update
