@@ -24,3 +24,7 @@ export * from './socket/socket-events';
 export * from './api/alerts.response';
 export * from './api/alert-channels/alert-channels';
 export * from './api/alert-deliveries.response';
+export * from './api/reads/positions.response';
+export * from './api/reads/trading-state.response';
+export * from './api/reads/trades.response';
+export * from './api/reads/history.response';

@@ -10,6 +10,11 @@ import { BearerAuthGuard } from './bearer-auth.guard';
 import { DashboardGateway } from './dashboard.gateway';
 import { EventRelayConsumer, GATEWAY_INSTANCE_ID } from './event-relay.consumer';
 import { ExposureController } from './exposure.controller';
+import { HistoryController } from './history.controller';
+import { HistoryRecorderConsumer } from './history-recorder.consumer';
+import { PositionsController } from './positions.controller';
+import { RiskController } from './risk.controller';
+import { TradesController } from './trades.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RelayLatency } from './relay-latency';
 import { JWT_SECRET, TokenVerifier } from './token-verifier';
@@ -20,7 +25,16 @@ export class GatewayModule {
   static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'>): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [ExposureController, AlertsController, AlertChannelsController, AlertDeliveriesController],
+      controllers: [
+        ExposureController,
+        PositionsController,
+        RiskController,
+        TradesController,
+        HistoryController,
+        AlertsController,
+        AlertChannelsController,
+        AlertDeliveriesController,
+      ],
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
@@ -29,6 +43,7 @@ export class GatewayModule {
         DashboardGateway,
         RelayLatency,
         EventRelayConsumer,
+        HistoryRecorderConsumer,
       ],
     };
   }
