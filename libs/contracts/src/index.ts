@@ -28,3 +28,6 @@ export * from './api/reads/positions.response';
 export * from './api/reads/trading-state.response';
 export * from './api/reads/trades.response';
 export * from './api/reads/history.response';
+export * from './socket/socket-event-contracts';
+export * from './api/openapi/api-routes';
+export * from './api/openapi/openapi-document';

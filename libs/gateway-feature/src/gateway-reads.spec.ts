@@ -1,21 +1,31 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import pino from 'pino';
-import { Topics } from '@hyperdex/contracts';
+import { API_ROUTES, Topics } from '@hyperdex/contracts';
 import { EmbeddedInfrastructure } from '@hyperdex/embedded';
 import { until } from '@hyperdex/embedded/testing';
 import { EventPublisher, kafkaEnvSchema, toKafkaSettings } from '@hyperdex/messaging';
+import { HttpErrorFilter } from '@hyperdex/observability';
 import { SqlDatabase } from '@hyperdex/persistence';
 import { GatewayModule } from './gateway.module';
+import { OpenApiValidator } from './spec-support/openapi-validator';
 import { TEST_SECRET, exposure, riskMetrics, tokenFor } from './spec-support/payloads';
+
+// The machine is shared and often loaded: generous per-test time, never a timed assertion.
+jest.setTimeout(30_000);
 
 const PORT = 6011;
 const BASE = `http://127.0.0.1:${PORT}`;
 const T0 = Date.UTC(2026, 5, 1, 12, 0, 30);
 
+let validator: OpenApiValidator;
+/** Each answer is checked against the document the gateway serves: a route or schema drift fails here. */
 const get = async (path: string, token = tokenFor('ana')) => {
   const response = await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const body = (await response.json()) as Record<string, unknown>;
+  const template = path.split('?')[0]?.replace(/^\/v1\/users\/[^/]+/, '/v1/users/{userId}') ?? '';
+  expect(validator.errors('get', template, response.status, body)).toEqual([]);
+  return { status: response.status, body };
 };
 
 /** The gateway's REST reads through HTTP, fed over the in-memory bus, stored in PGlite (the embedded mode's parts). */
@@ -33,7 +43,10 @@ describe('GatewayModule REST reads on the embedded infrastructure', () => {
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    // As the service boots (run-service): every error answers the documented ErrorResponse.
+    app.useGlobalFilters(new HttpErrorFilter(pino({ level: 'silent' })));
     await app.listen(PORT, '127.0.0.1');
+    validator = new OpenApiValidator((await (await fetch(`${BASE}/docs/openapi.json`)).json()) as ConstructorParameters<typeof OpenApiValidator>[0]);
     const publisher = app.get(EventPublisher);
     await infra.cache.put(exposure('ana', 'x2', T0 + 20_000, '150000'));
     await publisher.publish(Topics.positions, [exposure('ana', 'x1', T0, '90000'), exposure('ana', 'x2', T0 + 20_000, '150000'), exposure('ana', 'x3', T0 + 3_600_000, '120000')]);
@@ -47,7 +60,7 @@ describe('GatewayModule REST reads on the embedded infrastructure', () => {
         [`t${i}`, new Date(T0 + i)],
       );
     }
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await app?.close();
@@ -111,5 +124,29 @@ describe('GatewayModule REST reads on the embedded infrastructure', () => {
     expect(wide.body).toMatchObject({ details: [{ field: 'from', reason: expect.stringContaining('5000 minute buckets') }] });
     expect((await get('/v1/users/ana/trades?cursor=zzz')).body).toMatchObject({ details: [{ field: 'cursor' }] });
     expect((await get('/v1/users/ana/trades?limit=0')).body).toMatchObject({ details: [{ field: 'limit' }] });
+  });
+
+  it('documents exactly the /v1 routes the gateway serves', () => {
+    const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const served = router.stack
+      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m} ${layer.route?.path.replace(/:(\w+)/g, '{$1}')}`) : []))
+      .filter((route) => route.includes(' /v1/'));
+    expect(served.sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('serves the document at /docs/openapi.json and a page at /docs', async () => {
+    const page = await fetch(`${BASE}/docs`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    for (const route of API_ROUTES) expect(html).toContain(`${route.method.toUpperCase()} ${route.path}`);
+    expect(html).toContain('alert-updated');
+    expect(validator.errors('get', '/v1/users/{userId}/alerts', 200, { items: [], nextCursor: null })).toEqual([]);
+    expect(validator.errors('get', '/v1/users/{userId}/alerts', 200, { items: [], nextCursor: null, extra: 1 })).not.toEqual([]);
+  });
+
+  it('answers the alert reads it documents', async () => {
+    expect((await get('/v1/users/ana/alerts')).status).toBe(200);
+    expect((await get('/v1/users/ana/alert-channels')).status).toBe(200);
+    expect((await get('/v1/users/ana/alert-deliveries')).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { AlertDeliveriesController } from './alert-deliveries.controller';
 import { AlertsController } from './alerts.controller';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { DashboardGateway } from './dashboard.gateway';
+import { DocsController } from './docs.controller';
 import { EventRelayConsumer, GATEWAY_INSTANCE_ID } from './event-relay.consumer';
 import { ExposureController } from './exposure.controller';
 import { HistoryController } from './history.controller';
@@ -34,6 +35,7 @@ export class GatewayModule {
         AlertsController,
         AlertChannelsController,
         AlertDeliveriesController,
+        DocsController,
       ],
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
