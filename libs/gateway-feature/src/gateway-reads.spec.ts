@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import pino from 'pino';
-import { API_ROUTES, Topics } from '@hyperdex/contracts';
+import jwt from 'jsonwebtoken';
+import { GatewayApiError, createGatewayClient, type ConnectionState } from '@hyperdex/client';
+import { API_ROUTES, Topics, type ExposureUpdate } from '@hyperdex/contracts';
 import { EmbeddedInfrastructure } from '@hyperdex/embedded';
 import { until } from '@hyperdex/embedded/testing';
 import { EventPublisher, kafkaEnvSchema, toKafkaSettings } from '@hyperdex/messaging';
@@ -148,5 +150,48 @@ describe('GatewayModule REST reads on the embedded infrastructure', () => {
     expect((await get('/v1/users/ana/alerts')).status).toBe(200);
     expect((await get('/v1/users/ana/alert-channels')).status).toBe(200);
     expect((await get('/v1/users/ana/alert-deliveries')).status).toBe(200);
+  });
+
+  describe('through @hyperdex/client', () => {
+    it('calls the REST routes typed, follows cursors, and retries a refused token once with a refreshed one', async () => {
+      const asked: boolean[] = [];
+      const { rest } = createGatewayClient({ url: BASE, token: ({ refresh }) => (asked.push(refresh), refresh ? tokenFor('ana') : 'expired-token') });
+      expect((await rest.tradingState('ana')).tradingState).toBe('REDUCING');
+      expect(asked).toEqual([false, true]);
+      const ids: string[] = [];
+      for await (const trade of rest.allTrades('ana', 2)) ids.push(trade.tradeId);
+      expect(ids).toEqual(['t3', 't2', 't1']);
+      expect((await rest.history('ana', { bucket: 'hour', from: T0 - 60_000, to: T0 + 7_200_000 })).points).toHaveLength(2);
+      const refused = await rest.positions('bob').catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(GatewayApiError);
+      expect(refused).toMatchObject({ status: 403, body: { statusCode: 403, error: 'Forbidden' } });
+    });
+
+    it("receives only its own user's events, and resumes them with a fresh token after the old one expires", async () => {
+      const refreshes: boolean[] = [];
+      const { live } = createGatewayClient({
+        url: BASE,
+        // The first token lives five seconds: the gateway closes the socket then, and the client must refresh.
+        token: ({ refresh }) => (refreshes.push(refresh), refresh ? tokenFor('ana') : jwt.sign({ sub: 'ana' }, TEST_SECRET, { expiresIn: 5 })),
+        live: { socket: { transports: ['websocket'] }, retryDelayMs: 50 },
+      });
+      const seen: ExposureUpdate[] = [];
+      const states: ConnectionState[] = [];
+      live.on('exposure', (e) => seen.push(e));
+      live.onState((state) => states.push(state));
+      try {
+        await live.connect();
+        const publisher = app.get(EventPublisher);
+        await publisher.publish(Topics.positions, [exposure('bob', 'live-bob-1', Date.now(), '1'), exposure('ana', 'live-ana-1', Date.now(), '2')]);
+        await until(() => seen.length >= 1, 'the first exposure', 20_000);
+        await until(() => states.includes('reconnecting') && live.connected && refreshes.includes(true), 'the reconnection with a refreshed token', 20_000);
+        await publisher.publish(Topics.positions, [exposure('bob', 'live-bob-2', Date.now(), '3'), exposure('ana', 'live-ana-2', Date.now(), '4')]);
+        await until(() => seen.length >= 2, 'the exposure after reconnecting', 20_000);
+        expect(seen.map((e) => e.eventId)).toEqual(['live-ana-1', 'live-ana-2']);
+        expect(refreshes).toEqual([false, true]);
+      } finally {
+        live.close();
+      }
+    });
   });
 });
