@@ -39,18 +39,20 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     server.use((socket: DashboardSocket, next) => {
       const auth: unknown = socket.handshake.auth;
       const token = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>)['token'] : undefined;
-      try {
-        const claims = this.verifier.verify(token);
-        socket.data.userId = claims.sub;
-        // Joined before the connection completes, so no event can slip past a freshly connected client.
-        void socket.join(userRoom(claims.sub));
-        if (claims.exp !== undefined) this.disconnectAtExpiry(socket, claims.exp * 1000);
-        next();
-      } catch (error) {
-        const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
-        this.logger.info({ reason }, 'refused a socket');
-        next(new Error(`unauthorized: ${reason}`));
-      }
+      this.verifier.verify(token).then(
+        (claims) => {
+          socket.data.userId = claims.sub;
+          // Joined before the connection completes, so no event can slip past a freshly connected client.
+          void socket.join(userRoom(claims.sub));
+          if (claims.exp !== undefined) this.disconnectAtExpiry(socket, claims.exp * 1000);
+          next();
+        },
+        (error: unknown) => {
+          const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
+          this.logger.info({ reason }, 'refused a socket');
+          next(new Error(`unauthorized: ${reason}`));
+        },
+      );
     });
   }
 

@@ -18,12 +18,13 @@ import { RiskController } from './risk.controller';
 import { TradesController } from './trades.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RelayLatency } from './relay-latency';
-import { JWT_SECRET, TokenVerifier } from './token-verifier';
+import { JwksKeyStore } from './jwks-key-store';
+import { JWT_PROVIDER, JWT_SECRET, TokenVerifier, type JwtProviderSettings } from './token-verifier';
 
 /** Dashboards' entry point: Socket.IO rooms per user, the REST reads, and actions on alerts. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'>): DynamicModule {
+  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'> & Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [
@@ -39,6 +40,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
+        { provide: JWT_PROVIDER, useValue: jwtProvider(config) },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
         TokenVerifier,
         BearerAuthGuard,
@@ -69,4 +71,14 @@ export class GatewayServiceModule {
       ],
     };
   }
+}
+
+/** The identity provider's settings when a JWKS URL is configured (the config schema requires issuer and audience with it). */
+function jwtProvider(config: Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>): JwtProviderSettings | null {
+  if (!config.JWT_JWKS_URL || !config.JWT_ISSUER || !config.JWT_AUDIENCE) return null;
+  return {
+    keys: new JwksKeyStore({ url: config.JWT_JWKS_URL, cacheMs: 10 * 60_000, minRefetchMs: 30_000, timeoutMs: 5_000 }),
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  };
 }
