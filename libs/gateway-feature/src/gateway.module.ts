@@ -18,13 +18,14 @@ import { RiskController } from './risk.controller';
 import { TradesController } from './trades.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RelayLatency } from './relay-latency';
+import { SOCKET_RELAY_MODE } from './socket-relay-mode';
 import { JwksKeyStore } from './jwks-key-store';
 import { JWT_PROVIDER, JWT_SECRET, TokenVerifier, type JwtProviderSettings } from './token-verifier';
 
 /** Dashboards' entry point: Socket.IO rooms per user, the REST reads, and actions on alerts. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'> & Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>): DynamicModule {
+  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'> & Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'GATEWAY_SOCKET_RELAY'>>): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [
@@ -41,6 +42,7 @@ export class GatewayModule {
       providers: [
         { provide: JWT_SECRET, useValue: config.JWT_SECRET },
         { provide: JWT_PROVIDER, useValue: jwtProvider(config) },
+        { provide: SOCKET_RELAY_MODE, useValue: config.GATEWAY_SOCKET_RELAY ?? 'local' },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
         TokenVerifier,
         BearerAuthGuard,
