@@ -1,16 +1,10 @@
 import { BadRequestException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, UseGuards, ConflictException } from '@nestjs/common';
-import { z } from 'zod';
-import { channelViewOf, validate, type AlertDeliveriesResponse, type AlertDeliveryView } from '@hyperdex/contracts';
+import { AlertDeliveriesQuerySchema, channelViewOf, validate, type AlertDeliveriesResponse, type AlertDeliveryView } from '@hyperdex/contracts';
 import { AlertDeliveryRepository, type StoredDelivery } from '@hyperdex/persistence';
 import { BearerAuthGuard, type AuthenticatedRequest } from './bearer-auth.guard';
 
 /** Attempts a redelivery gets; the alerting worker sends it at its next poll. */
 const REDELIVERY_ATTEMPTS = 5;
-
-const ListQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'delivered', 'dead'], 'must be pending, delivered or dead').optional(),
-  limit: z.coerce.number().int().min(1, 'must be an integer from 1 to 500').max(500, 'must be an integer from 1 to 500').default(50),
-});
 
 const viewOf = (d: StoredDelivery): AlertDeliveryView => ({
   deliveryId: d.deliveryId,
@@ -36,7 +30,7 @@ export class AlertDeliveriesController {
   async list(@Param('userId') userId: string, @Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest): Promise<AlertDeliveriesResponse> {
     const { sub, role } = request.claims;
     if (sub !== userId && role !== 'admin') throw new NotFoundException({ message: `No deliveries of user ${userId} for this token` });
-    const parsed = validate(ListQuerySchema, query);
+    const parsed = validate(AlertDeliveriesQuerySchema, query);
     if (!parsed.ok) throw new BadRequestException({ message: 'Invalid delivery query', details: parsed.errors });
     return { items: (await this.deliveries.list(userId, parsed.value.status, parsed.value.limit)).map(viewOf) };
   }

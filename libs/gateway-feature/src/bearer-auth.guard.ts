@@ -9,12 +9,12 @@ export type AuthenticatedRequest = Request & { claims: Claims };
 export class BearerAuthGuard implements CanActivate {
   constructor(private readonly verifier: TokenVerifier) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     try {
-      request.claims = this.verifier.verify(match?.[1]);
+      request.claims = await this.verifier.verify(match?.[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new UnauthorizedException({ message: error.message });
       throw error;

@@ -5,6 +5,7 @@ import type { Counter } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { userRoom, type AlertNotification, type RiskMetrics, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
+import { SOCKET_RELAY_MODE, type SocketRelayMode } from './socket-relay-mode';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 interface SocketData {
@@ -29,6 +30,7 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly verifier: TokenVerifier,
     metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SOCKET_RELAY_MODE) private readonly mode: SocketRelayMode,
   ) {
     this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms that have a socket on this instance, by event', ['event']);
     // Read when Prometheus scrapes: connecting and disconnecting sockets pay nothing for it.
@@ -39,18 +41,20 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
     server.use((socket: DashboardSocket, next) => {
       const auth: unknown = socket.handshake.auth;
       const token = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>)['token'] : undefined;
-      try {
-        const claims = this.verifier.verify(token);
-        socket.data.userId = claims.sub;
-        // Joined before the connection completes, so no event can slip past a freshly connected client.
-        void socket.join(userRoom(claims.sub));
-        if (claims.exp !== undefined) this.disconnectAtExpiry(socket, claims.exp * 1000);
-        next();
-      } catch (error) {
-        const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
-        this.logger.info({ reason }, 'refused a socket');
-        next(new Error(`unauthorized: ${reason}`));
-      }
+      this.verifier.verify(token).then(
+        (claims) => {
+          socket.data.userId = claims.sub;
+          // Joined before the connection completes, so no event can slip past a freshly connected client.
+          void socket.join(userRoom(claims.sub));
+          if (claims.exp !== undefined) this.disconnectAtExpiry(socket, claims.exp * 1000);
+          next();
+        },
+        (error: unknown) => {
+          const reason = error instanceof InvalidTokenError ? error.message : 'authentication failed';
+          this.logger.info({ reason }, 'refused a socket');
+          next(new Error(`unauthorized: ${reason}`));
+        },
+      );
     });
   }
 
@@ -75,12 +79,13 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   /**
-   * Emits to a user's room. Most users of a busy stream have no dashboard open on this instance: skipping their
-   * empty rooms saves encoding every payload for nobody.
+   * Emits to a user's room. Most users of a busy stream have no dashboard open on this instance: in the `local` mode
+   * skipping their empty rooms saves encoding every payload for nobody. With shared events the room may have its
+   * sockets on another instance, so every event goes to the adapter.
    */
   private emitTo<E extends keyof ServerToClientEvents>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
     const room = userRoom(userId);
-    if (!this.server.sockets.adapter.rooms.has(room)) return;
+    if (this.mode === 'local' && !this.server.sockets.adapter.rooms.has(room)) return;
     this.server.to(room).emit(event, ...payload);
     this.pushed.inc({ event });
   }

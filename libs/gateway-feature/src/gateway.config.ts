@@ -15,6 +15,24 @@ export const gatewayConfigSchema = serviceEnvSchema(3000)
     GATEWAY_CORS_ORIGINS: envList('*'),
     /** Names this instance's private consumer groups: every gateway instance relays every event to its own sockets. */
     GATEWAY_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, dot, dash or underscore').default(`${hostname()}-${process.pid}`),
+    /**
+     * `redis-streams`: instances share one consumer group per topic and deliver through the Socket.IO Redis streams
+     * adapter (scale-out); `local`: each instance reads everything for its own sockets (one instance, no Redis).
+     */
+    GATEWAY_SOCKET_RELAY: z.enum(['local', 'redis-streams'], 'must be local or redis-streams').default('local'),
+    /** The Redis stream the instances exchange socket events on. */
+    GATEWAY_SOCKET_STREAM: z.string().regex(/^[A-Za-z0-9:._-]{1,100}$/, 'must be a Redis key of letters, digits and :._-').default('hyperdex-gateway'),
+    /** An identity provider's JSON Web Key Set: RS256/ES256 tokens are verified against its keys (HS256 stays). */
+    JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    /** The `iss` and `aud` the provider's tokens must carry; required with JWT_JWKS_URL. */
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.JWT_JWKS_URL === undefined) return;
+    for (const field of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (env[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required with JWT_JWKS_URL' });
+    }
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

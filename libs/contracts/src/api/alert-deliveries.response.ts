@@ -1,27 +1,44 @@
-import type { AlertChannelView } from './alert-channels/alert-channels';
+import { z } from 'zod';
+import { epochMillis } from '../primitives/primitives.schema';
+import { AlertChannelViewSchema } from './alert-channels/alert-channels';
+
+const DeliveryAttemptSchema = z.strictObject({
+  attempt: z.number().int().positive(),
+  startedAt: epochMillis,
+  durationMs: z.number().int().nonnegative(),
+  outcome: z.enum(['delivered', 'failed']),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
 
 /** One delivery of an alert change to a channel, as the API answers it (credentials left out). */
-export interface AlertDeliveryView {
-  deliveryId: string;
-  alertId: string;
+export const AlertDeliveryViewSchema = z.strictObject({
+  deliveryId: z.string(),
+  alertId: z.string(),
   /** `alert.opened`, `alert.escalated`, `alert.renotified`, `alert.acknowledged` or `alert.resolved`. */
-  type: string;
-  channel: AlertChannelView;
-  status: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: number | null;
-  createdAt: number;
-  deliveredAt: number | null;
-  lastError: string | null;
+  type: z.string(),
+  channel: AlertChannelViewSchema,
+  status: z.enum(['pending', 'delivered', 'dead']),
+  attempts: z.number().int().nonnegative(),
+  maxAttempts: z.number().int().positive(),
+  nextAttemptAt: epochMillis.nullable(),
+  createdAt: epochMillis,
+  deliveredAt: epochMillis.nullable(),
+  lastError: z.string().nullable(),
   /** Every attempt, oldest first (on the single-delivery read). */
-  attemptLog?: Array<{ attempt: number; startedAt: number; durationMs: number; outcome: 'delivered' | 'failed'; statusCode: number | null; error: string | null }>;
-}
+  attemptLog: z.array(DeliveryAttemptSchema).optional(),
+});
 
 /** `GET /v1/users/:userId/alert-deliveries?status=dead` answers the newest first. */
-export interface AlertDeliveriesResponse {
-  items: AlertDeliveryView[];
-}
+export const AlertDeliveriesResponseSchema = z.strictObject({ items: z.array(AlertDeliveryViewSchema) });
+
+export const AlertDeliveriesQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'delivered', 'dead'], 'must be pending, delivered or dead').optional(),
+  limit: z.coerce.number().int().min(1, 'must be an integer from 1 to 500').max(500, 'must be an integer from 1 to 500').default(50),
+});
+
+export type AlertDeliveryView = z.infer<typeof AlertDeliveryViewSchema>;
+export type AlertDeliveriesResponse = z.infer<typeof AlertDeliveriesResponseSchema>;
 
 /**
  * The one message a channel gets for the alert changes volume control held back (past the hourly cap, or during a

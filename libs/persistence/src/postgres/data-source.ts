@@ -9,11 +9,19 @@ import { RuleStateEntity } from './entities/rule-state.entity';
 import { UserRiskStateEntity } from './entities/user-risk-state.entity';
 import { RiskState1764600000000 } from './migrations/1764600000000-risk-state';
 import { AlertEpisodes1765000000000 } from './migrations/1765000000000-alert-episodes';
+import { GatewayReads1765600000000 } from './migrations/1765600000000-gateway-reads';
 import { PriceHistory1766000000000 } from './migrations/1766000000000-price-history';
 
 export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity, UserRiskStateEntity];
 /** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
-export const MIGRATIONS = [InitialSchema1764000000000, LedgerEvents1764500000000, RiskState1764600000000, AlertEpisodes1765000000000, PriceHistory1766000000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  LedgerEvents1764500000000,
+  RiskState1764600000000,
+  AlertEpisodes1765000000000,
+  GatewayReads1765600000000,
+  PriceHistory1766000000000,
+];
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {

@@ -11,6 +11,9 @@ import { AlertEpisodeRepository } from './repositories/alert-episode.repository'
 import { AlertChannelRepository } from './repositories/alert-channel.repository';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
 import { AlertVolumeRepository } from './repositories/alert-volume.repository';
+import { ExposureHistoryRepository } from './repositories/exposure-history.repository';
+import { RiskMetricsLatestRepository } from './repositories/risk-metrics-latest.repository';
+import { TradeHistoryRepository } from './repositories/trade-history.repository';
 
 /** Each repository port bound to its PostgreSQL implementation, over whichever SqlDatabase the module provides. */
 export const SQL_REPOSITORIES: Provider[] = [
@@ -23,7 +26,23 @@ export const SQL_REPOSITORIES: Provider[] = [
   AlertChannelRepository,
   AlertDeliveryRepository,
   AlertVolumeRepository,
+  // The gateway's reads: history, latest metrics, the ledger paged.
+  ExposureHistoryRepository,
+  RiskMetricsLatestRepository,
+  TradeHistoryRepository,
 ];
 
 /** What a module providing SQL_REPOSITORIES exports. */
-export const SQL_REPOSITORY_TOKENS = [TradeLedgerRepository, AlertRepository, RiskStateRepository, PriceHistoryRepository, AlertEpisodeRepository, AlertChannelRepository, AlertDeliveryRepository, AlertVolumeRepository];
+export const SQL_REPOSITORY_TOKENS = [
+  TradeLedgerRepository,
+  AlertRepository,
+  RiskStateRepository,
+  PriceHistoryRepository,
+  AlertEpisodeRepository,
+  AlertChannelRepository,
+  AlertDeliveryRepository,
+  AlertVolumeRepository,
+  ExposureHistoryRepository,
+  RiskMetricsLatestRepository,
+  TradeHistoryRepository,
+];

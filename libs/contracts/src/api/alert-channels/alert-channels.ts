@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { epochMillis } from '../../primitives/primitives.schema';
+import { AlertSeveritySchema } from '../../events/risk-alert.event';
 import { DASHBOARD_SECRET_FIELDS, DashboardChannelSchema } from './dashboard.channel';
 import { DISCORD_SECRET_FIELDS, DiscordChannelSchema } from './discord.channel';
 import { EMAIL_SECRET_FIELDS, EmailChannelSchema } from './email.channel';
@@ -55,7 +57,8 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 export type AlertChannelKind = AlertChannel['kind'];
 export type AlertChannelsRequest = z.infer<typeof AlertChannelsRequestSchema>;
 
-/** A stored channel as the API answers it: every credential left out. */
+/** A stored channel as the API answers it: every credential left out (so the kind's other settings, loosely). */
+export const AlertChannelViewSchema = z.looseObject({ kind: z.enum(ALERT_CHANNEL_KINDS), minSeverity: AlertSeveritySchema });
 export type AlertChannelView = { kind: AlertChannelKind; minSeverity: AlertChannel['minSeverity'] } & Record<string, unknown>;
 
 export function channelViewOf(channel: AlertChannel): AlertChannelView {
@@ -64,6 +67,11 @@ export function channelViewOf(channel: AlertChannel): AlertChannelView {
 }
 
 /** `GET`/`PUT` answer. */
+export const AlertChannelsResponseSchema = z.strictObject({
+  channels: z.array(AlertChannelViewSchema),
+  volume: AlertVolumeSchema,
+  updatedAt: epochMillis.nullable(),
+});
 export interface AlertChannelsResponse {
   channels: AlertChannelView[];
   volume: AlertVolume;
