@@ -12,7 +12,7 @@ export interface CachedRiskUser {
   lastMetrics?: RiskMetrics;
 }
 
-const SEEN_EVENTS_KEPT = 64;
+export const SEEN_EVENTS_KEPT = 64;
 
 /** Users in memory, least recently used evicted first; the evicted reload their saved state from PostgreSQL. */
 export class RiskUserCache {
