@@ -66,6 +66,9 @@ export class SimRunner {
     private readonly userTables: readonly string[],
   ) {}
 
+  /** Seeds this runner has run: only a rerun has rows of its own to wipe first. */
+  private readonly ran = new Set<number>();
+
   static async open(): Promise<SimRunner> {
     const database = await PgliteSqlDatabase.open(undefined);
     await runSqlMigrations(database, MIGRATIONS);
@@ -83,7 +86,8 @@ export class SimRunner {
     const steps = options.steps ?? DEFAULT_STEPS;
     // Every id of the seed carries its prefix (user ids decide partitions, so the prefix is part of the scenario).
     const prefix = `s${options.seed}`;
-    for (const table of this.userTables) await this.database.query(`DELETE FROM ${table} WHERE user_id LIKE $1`, [`${prefix}-%`]);
+    if (this.ran.has(options.seed)) for (const table of this.userTables) await this.database.query(`DELETE FROM ${table} WHERE user_id LIKE $1`, [`${prefix}-%`]);
+    this.ran.add(options.seed);
     const clock = new SimClock();
     clock.install();
     const random = simRandom(options.seed);
