@@ -104,7 +104,7 @@ export class SimBus {
     if (records.length > 0) await member.processor.process(partition, records, async () => undefined);
     if (records.length > 0 && fault === 'duplicate') await member.processor.process(partition, records, async () => undefined);
     member.positions.set(partition, next);
-    if (this.commits(member) && fault === 'none') this.broker.commit(groupId, topic, partition, next);
+    if (this.commits(member) && fault !== 'commit-lost') this.broker.commit(groupId, topic, partition, next);
     return records.length;
   }
 
