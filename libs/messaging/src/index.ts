@@ -23,3 +23,4 @@ export * from './nest/batch-event-pattern.decorator';
 export * from './nest/event-bus.transport';
 export * from './nest/event-bus.client';
 export * from './nest/connect-event-bus';
+export * from './consumer/chunk-processor';

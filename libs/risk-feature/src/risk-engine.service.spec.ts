@@ -158,6 +158,19 @@ describe('RiskEngineService: one chunk of the positions topic', () => {
     expect(store.saves).toHaveLength(2);
   });
 
+  it('forgets the users of a partition moved to another instance, so their state is reloaded when it comes back', async () => {
+    // Found by the deterministic simulation: an instance that got a partition back saved its stale copy of a user
+    // over what the other instance had observed meanwhile.
+    const { engine, store } = engineWith();
+    await engine.evaluateBatch([update('gil', 'g1', [trade('t1', '-5')], '3000')]);
+    engine.retainPartitions([0]);
+    await engine.evaluateBatch([update('gil', 'g2', [trade('t2', '-5')], '3000')]);
+    expect(store.loads).toEqual([['gil']]);
+    engine.retainPartitions([1, 2]);
+    await engine.evaluateBatch([update('gil', 'g3', [trade('t3', '-5')], '3000')]);
+    expect(store.loads).toEqual([['gil'], ['gil']]);
+  });
+
   it('after a failed publish, drops the chunk’s users so the retry starts from the saved state', async () => {
     const { engine, publisher, store } = engineWith();
     await engine.evaluateBatch([update('eve', 'e1', [trade('t1', '-5')], '3000'), update('fay', 'f1', [trade('t2')], '3000')]);

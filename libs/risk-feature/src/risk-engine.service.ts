@@ -106,6 +106,8 @@ export class RiskEngineService implements OnModuleDestroy {
   private readonly updatesPerEvaluation: Histogram;
   private readonly monteCarloRuns: Counter<'outcome'>;
   private readonly pending = new Map<string, Promise<void>>();
+  /** The positions partition each user in memory was last evaluated from, so a rebalance drops those moved away. */
+  private readonly partitionOf = new Map<string, number>();
 
   constructor(
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
@@ -119,7 +121,10 @@ export class RiskEngineService implements OnModuleDestroy {
   ) {
     this.market = new MarketModel({ barMs: config.RISK_BAR_MS, historyPoints: config.RISK_HISTORY_POINTS + 1, lambda: config.RISK_EWMA_LAMBDA });
     this.engine = new RuleEngine(policy.rules);
-    this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => this.engine.forget(userId));
+    this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => {
+      this.partitionOf.delete(userId);
+      this.engine.forget(userId);
+    });
     this.lookbacks = drawdownLookbacksOf(policy.rules);
     this.monteCarlo = new MonteCarloScheduler(runner, config.RISK_MONTE_CARLO_QUEUE);
     this.evaluationSeconds = metrics.histogram('hyperdex_risk_evaluation_seconds', 'Figures and rule evaluation per user per chunk', [
@@ -187,6 +192,19 @@ export class RiskEngineService implements OnModuleDestroy {
   /** The market model, scenarios and rule settings every check shares with the live evaluation. */
   get checkSettings(): RiskCheckSettings {
     return { market: this.market, rules: this.policy.rules, scenarios: this.policy.scenarios, lookbacks: this.lookbacks, barMs: this.config.RISK_BAR_MS };
+  }
+
+  /**
+   * After a rebalance of the positions group: forget the users of partitions this instance no longer holds. Their
+   * next owner loads them from the saved state and goes on; a copy kept here would be stale if the partition came
+   * back, and its next save would overwrite what the other instance observed meanwhile.
+   */
+  retainPartitions(partitions: readonly number[]): void {
+    const held = new Set(partitions);
+    for (const [userId, partition] of this.partitionOf) {
+      if (held.has(partition)) continue;
+      this.drop(userId);
+    }
   }
 
   /** Resolves once no Monte Carlo run is queued or running, every finished one applied (for tests and benches). */
@@ -285,6 +303,7 @@ export class RiskEngineService implements OnModuleDestroy {
       const toSave: RiskStateToSave[] = [];
       for (const { userId, events: updates } of groups) {
         const user = users.get(userId) as CachedRiskUser;
+        this.partitionOf.set(userId, (updates[0] as ExposureEvent).context.partition);
         const fresh = updates.filter((e) => RiskUserCache.markSeen(user, e.payload.eventId));
         if (fresh.length < updates.length) {
           const seen = updates.filter((e) => !fresh.includes(e)).map((e) => e.payload.eventId);
@@ -421,6 +440,7 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   private drop(userId: string): void {
+    this.partitionOf.delete(userId);
     this.users.delete(userId);
     this.engine.forget(userId);
   }

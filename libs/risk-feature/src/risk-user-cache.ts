@@ -14,7 +14,7 @@ export interface CachedRiskUser {
   lastUpdate?: ExposureUpdate;
 }
 
-const SEEN_EVENTS_KEPT = 64;
+export const SEEN_EVENTS_KEPT = 64;
 
 /** Users in memory, least recently used evicted first; the evicted reload their saved state from PostgreSQL. */
 export class RiskUserCache {

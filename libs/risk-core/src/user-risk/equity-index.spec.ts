@@ -48,6 +48,18 @@ describe('EquityIndex', () => {
     expect(short.maxDrawdown).toBeCloseTo(0.2, 12);
   });
 
+  it('restored in the middle of a bar, closes that bar at the last PnL seen before the snapshot', () => {
+    // Found by the deterministic simulation: a restart between two updates of one bar closed it at its opening PnL.
+    const bar = { barMs: 60_000, window: 10, riskFreeRate: 0 };
+    const live = new EquityIndex(bar);
+    live.update(T0, parseUsd('0'), capital);
+    live.update(T0 + 10_000, parseUsd('100'), capital);
+    const restored = EquityIndex.restore(JSON.parse(JSON.stringify(live.snapshot())));
+    for (const e of [live, restored]) e.update(T0 + 60_000, parseUsd('100'), capital);
+    expect(restored.snapshot()).toEqual(live.snapshot());
+    expect(restored.barReturns()).toEqual([0.1]);
+  });
+
   it('survives a snapshot and restore unchanged', () => {
     const restored = EquityIndex.restore(JSON.parse(JSON.stringify(equity.snapshot())));
     expect(restored.snapshot()).toEqual(equity.snapshot());

@@ -17,6 +17,11 @@ export interface EquityIndexSnapshot {
   readonly bar: number | null;
   readonly barOpenPnl: string;
   readonly barOpenCapital: string;
+  /**
+   * PnL of the latest update inside the open bar: the next bar closes at it. Absent from snapshots saved before it
+   * was kept, which restore as if the bar had not moved since it opened.
+   */
+  readonly lastPnl?: string;
   readonly index: number;
   readonly peak: number;
   readonly maxDrawdown: number;
@@ -130,6 +135,7 @@ export class EquityIndex {
       bar: this.bar,
       barOpenPnl: this.barOpenPnl.toString(),
       barOpenCapital: this.barOpenCapital.toString(),
+      lastPnl: this.lastPnl.toString(),
       index: this.index,
       peak: this.peak,
       maxDrawdown: this.maxDd,
@@ -143,7 +149,7 @@ export class EquityIndex {
     for (const r of s.returns) e.pushReturn(r);
     e.bar = s.bar;
     e.barOpenPnl = BigInt(s.barOpenPnl);
-    e.lastPnl = e.barOpenPnl;
+    e.lastPnl = s.lastPnl === undefined ? e.barOpenPnl : BigInt(s.lastPnl);
     e.barOpenCapital = BigInt(s.barOpenCapital);
     e.index = s.index;
     e.peak = s.peak;
