@@ -113,10 +113,10 @@ export class SimRunner {
       for (const { slot, service } of SLOTS) await boot(slot, service);
       const producer = new InMemoryEventPublisher(broker, { clientId: 'sim-producer', validateOutgoing: true }, new ServiceMetrics('sim-producer'), silent);
       const world = new SimWorld(prefix, random, producer, clock.now, options.users ?? 3);
-      for (const userId of world.users) shared.sockets.connect(userId, jwt.sign({ sub: userId }, SIM_JWT_SECRET, { algorithm: 'HS256' }));
+      for (const userId of world.users) await shared.sockets.connect(userId, jwt.sign({ sub: userId }, SIM_JWT_SECRET, { algorithm: 'HS256' }));
       // A second dashboard of the first user, and a client with a forged token that must be refused.
-      shared.sockets.connect(world.users[0] as string, jwt.sign({ sub: world.users[0] }, SIM_JWT_SECRET, { algorithm: 'HS256' }));
-      if (shared.sockets.connect(world.users[1] as string, jwt.sign({ sub: world.users[1] }, 'a-forged-secret-of-enough-length', { algorithm: 'HS256' }))) {
+      await shared.sockets.connect(world.users[0] as string, jwt.sign({ sub: world.users[0] }, SIM_JWT_SECRET, { algorithm: 'HS256' }));
+      if (await shared.sockets.connect(world.users[1] as string, jwt.sign({ sub: world.users[1] }, 'a-forged-secret-of-enough-length', { algorithm: 'HS256' }))) {
         violations.push({ step: -1, invariant: "no user's data on another user's socket", detail: 'a socket with a forged token was accepted' });
       }
       await world.open();

@@ -59,12 +59,17 @@ export class SimSocketServer {
     };
   }
 
-  /** A client connects with a token; refused (null) when the gateway's middleware says no. */
-  connect(userId: string, token: string): SimSocket | null {
+  /**
+   * A client connects with a token; refused (null) when the gateway's middleware says no. Each middleware may answer
+   * later (token verification is asynchronous: a JWKS key may need fetching), so each is awaited in turn, as
+   * Socket.IO does.
+   */
+  async connect(userId: string, token: string): Promise<SimSocket | null> {
     const socket = new SimSocket(`socket-${this.sockets.sockets.size}`, userId, { auth: { token } }, this);
-    let refused: Error | undefined;
-    for (const middleware of this.middlewares) middleware(socket, (error) => (refused ??= error));
-    if (refused) return null;
+    for (const middleware of this.middlewares) {
+      const refused = await new Promise<Error | undefined>((resolve) => middleware(socket, resolve));
+      if (refused) return null;
+    }
     this.sockets.sockets.set(socket.id, socket);
     return socket;
   }
