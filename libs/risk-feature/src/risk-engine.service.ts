@@ -147,6 +147,17 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   /**
+   * Keeps in memory only the users of the positions partitions this instance now owns. A user whose partition moved
+   * away is evaluated and saved by its new owner meanwhile; were it kept, this instance would evaluate it from stale
+   * state when the partition came back and save that over the newer state. It reloads from PostgreSQL instead.
+   */
+  retainPartitions(partitions: readonly number[]): void {
+    const dropped = this.users.retainPartitions(partitions);
+    for (const userId of dropped) this.engine.forget(userId);
+    if (dropped.length > 0) this.logger.info({ dropped: dropped.length, partitions }, 'dropped users of partitions now owned elsewhere');
+  }
+
+  /**
    * Applies acknowledgements of alerts (from the alert-notifications topic). An acknowledged manual-reset breach
    * stops holding the user: the user's last metrics go out again with the new trading state, then the rule state is
    * saved. Acknowledgements of other rules, or repeated ones, change nothing. Answers the users whose state moved.
@@ -158,7 +169,7 @@ export class RiskEngineService implements OnModuleDestroy {
       const { userId, ruleId, alertId } = ack.alert;
       await this.exclusive([userId], async () => {
         const held = this.users.get(userId);
-        const user = held ?? (await this.usersOf([userId])).get(userId);
+        const user = held ?? (await this.usersOf([userId], null)).get(userId);
         if (!user || !this.engine.acknowledge(ruleId, userId)) {
           if (!held) this.drop(userId);
           return;
@@ -217,7 +228,11 @@ export class RiskEngineService implements OnModuleDestroy {
 
   private async evaluateGroups(groups: ReturnType<typeof groupByUser>): Promise<UserEvaluation[]> {
     try {
-      const users = await this.usersOf(groups.map((g) => g.userId));
+      const partition = (groups[0]?.events[0] as ExposureEvent).context.partition;
+      const users = await this.usersOf(
+        groups.map((g) => g.userId),
+        partition,
+      );
       const results: UserEvaluation[] = [];
       const outbound: OutboundEvent[] = [];
       const toSave: RiskStateToSave[] = [];
@@ -359,7 +374,7 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   /** The chunk's users: those in memory as they are, every other one loaded in one query. */
-  private async usersOf(userIds: readonly string[]): Promise<Map<string, CachedRiskUser>> {
+  private async usersOf(userIds: readonly string[], partition: number | null): Promise<Map<string, CachedRiskUser>> {
     const users = new Map<string, CachedRiskUser>();
     const missing: string[] = [];
     for (const userId of userIds) {
@@ -371,7 +386,7 @@ export class RiskEngineService implements OnModuleDestroy {
     const stored = await this.repository.loadMany(missing);
     for (const userId of missing) {
       const user = this.restore(userId, stored.get(userId) ?? { state: null, rules: [] });
-      this.users.put(userId, user);
+      this.users.put(userId, user, partition);
       users.set(userId, user);
     }
     return users;
