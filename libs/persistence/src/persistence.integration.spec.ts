@@ -117,6 +117,22 @@ describe.each(BACKENDS)('repositories on %s', (_name, open) => {
     expect(await ledger.countTrades('alice')).toBe(2);
   });
 
+  it('answers what it recorded under given ids, retracted ones included, to compare a resent id with', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    await ledger.recordEvent({ ...trade('r-1'), fees: [{ kind: 'protocol', token: USDC, amount: '5' }] }, booked('3000'), null);
+    await ledger.recordEvent(trade('r-2'), booked('3000'), null);
+    await ledger.retract({ kind: 'retraction', tradeId: 'r-2', userId: 'alice', chainId: 1, reason: 'reorg', timestamp: 1_764_000_001_000 });
+    const recorded = await ledger.loadRecorded(['r-1', 'r-2', 'r-unknown', 'r-1']);
+    expect([...recorded.keys()].sort()).toEqual(['r-1', 'r-2']);
+    expect(recorded.get('r-1')).toEqual({
+      userId: 'alice',
+      retracted: false,
+      entry: { kind: 'swap', id: 'r-1', chainId: 1, tokenIn: USDC, amountIn: 3_000_000_000n, tokenOut: WETH, amountOut: 10n ** 18n, fees: [{ token: USDC, amount: 5n }], timestamp: 1_764_000_000_000 },
+    });
+    expect(recorded.get('r-2')?.retracted).toBe(true);
+    expect(await ledger.loadRecorded([])).toEqual(new Map());
+  });
+
   it('keeps every digit of a uint256 amount', async () => {
     const ledger = new TradeLedgerRepository(dataSource);
     const t = { ...trade('t-max', '1', UINT256_MAX), userId: 'whale' };

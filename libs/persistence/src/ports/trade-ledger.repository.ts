@@ -32,6 +32,13 @@ export interface BookedEntry {
   valuation: LedgerValuation;
 }
 
+/** What the ledger holds of an event, to compare a later event of the same id with. */
+export interface RecordedEvent {
+  userId: string;
+  entry: LedgerEntry;
+  retracted: boolean;
+}
+
 /**
  * The positions service's ledger: every swap and transfer booked once (idempotent on event id) with the valuation
  * it was booked at, the balances they sum to, and retractions. The truth positions are rebuilt from.
@@ -51,6 +58,9 @@ export abstract class TradeLedgerRepository {
 
   /** The live ledgers of several users, each in applied order; every requested user has an entry. */
   abstract loadLedgers(userIds: readonly string[]): Promise<Map<string, BookedEntry[]>>;
+
+  /** The recorded events of the given ids (retracted ones too); an id never recorded has no entry. */
+  abstract loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
 
   abstract loadBalances(userId: string): Promise<StoredBalance[]>;
 

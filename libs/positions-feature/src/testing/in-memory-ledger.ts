@@ -1,5 +1,5 @@
 import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
-import type { BookedEntry, EventToRecord } from '@hyperdex/persistence';
+import type { BookedEntry, EventToRecord, RecordedEvent } from '@hyperdex/persistence';
 import { toLedgerEntry } from '@hyperdex/risk-core';
 import type { LedgerStore } from '../portfolio.service';
 
@@ -16,7 +16,7 @@ interface Row {
  */
 export class InMemoryLedger implements LedgerStore {
   readonly rows: Row[] = [];
-  readonly calls = { recordEvents: 0, loadLedgers: 0, retract: 0 };
+  readonly calls = { recordEvents: 0, loadLedgers: 0, retract: 0, loadRecorded: 0 };
   private failures = 0;
 
   /** The next `times` writes throw before changing anything. */
@@ -40,6 +40,14 @@ export class InMemoryLedger implements LedgerStore {
   async loadLedgers(userIds: readonly string[]): Promise<Map<string, BookedEntry[]>> {
     this.calls.loadLedgers++;
     return new Map(userIds.map((u) => [u, this.rows.filter((r) => r.event.userId === u && !r.retracted).map((r) => r.booked)]));
+  }
+
+  async loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+    this.calls.loadRecorded++;
+    const wanted = new Set(ids);
+    return new Map(
+      this.rows.filter((r) => wanted.has(ledgerEventId(r.event))).map((r) => [ledgerEventId(r.event), { userId: r.event.userId, entry: r.booked.entry, retracted: r.retracted }]),
+    );
   }
 
   async retract(retraction: TradeRetraction): Promise<boolean> {

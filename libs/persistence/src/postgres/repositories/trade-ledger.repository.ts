@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
 import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
-import { TradeLedgerRepository, type BalanceDelta, type BookedEntry, type EventToRecord, type StoredBalance, type TradeSource } from '../../ports/trade-ledger.repository';
+import {
+  TradeLedgerRepository,
+  type BalanceDelta,
+  type BookedEntry,
+  type EventToRecord,
+  type RecordedEvent,
+  type StoredBalance,
+  type TradeSource,
+} from '../../ports/trade-ledger.repository';
 import { SqlDatabase, type SqlQuerier } from '../../sql/sql-database';
 
 interface UserBalanceDelta extends BalanceDelta {
@@ -197,6 +205,19 @@ export class PostgresTradeLedgerRepository extends TradeLedgerRepository {
     );
     for (const row of rows) ledgers.get(row.user_id)?.push({ entry: toEntry(row), valuation: loadValuation(row.valuation) });
     return ledgers;
+  }
+
+  async loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+    const recorded = new Map<string, RecordedEvent>();
+    if (ids.length === 0) return recorded;
+    const rows: Array<LedgerRow & { user_id: string; retracted: boolean }> = await this.dataSource.query(
+      `SELECT user_id, trade_id, kind, chain_id, token_in, token_out, amount_in::text AS amount_in, amount_out::text AS amount_out,
+              fees, valuation, (extract(epoch from executed_at) * 1000)::bigint::text AS executed_ms, retracted_at IS NOT NULL AS retracted
+         FROM trades WHERE trade_id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    for (const row of rows) recorded.set(row.trade_id, { userId: row.user_id, entry: toEntry(row), retracted: row.retracted });
+    return recorded;
   }
 
   async loadBalances(userId: string): Promise<StoredBalance[]> {
