@@ -45,8 +45,7 @@ class RecordingCache implements ExposureSnapshotStore {
 const running: PortfolioService[] = [];
 afterEach(() => running.splice(0).forEach((service) => service.onModuleDestroy()));
 
-function setup(intervalMs = 60_000) {
-  const ledger = new InMemoryLedger();
+function setup(intervalMs = 60_000, ledger = new InMemoryLedger()) {
   const publisher = new RecordingPublisher();
   const cache = new RecordingCache();
   const logger = pino({ level: 'silent' });
@@ -83,7 +82,7 @@ describe('PortfolioService, one chunk of ledger events', () => {
     await service.applyLedgerChunk(events);
 
     // The repeated a-1 is compared with the recorded one: one more read.
-    expect(ledger.calls).toEqual({ recordEvents: 1, loadLedgers: 1, retract: 0, loadRecorded: 1 });
+    expect(ledger.calls).toEqual({ recordEvents: 1, loadLedgers: 1, retract: 0, loadRecorded: 1, loadHolders: 0 });
     expect(ledger.idsOf('alice')).toEqual(['a-dep', 'a-1']);
     expect(publisher.calls).toHaveLength(1);
     const [alice, bob] = publisher.updates();
@@ -134,6 +133,26 @@ describe('PortfolioService, one chunk of ledger events', () => {
     const outcome = await service.applyLedgerChunk([original, altered]);
     expect(outcome.rejected.map((r) => [r.event, r.failure.errors[0]?.field])).toEqual([[altered, 'timestamp']]);
     expect(ledger.idsOf('alice')).toEqual(['d-1']);
+  });
+
+  it('after a restart, revalues holders of a moved token that are not in memory, on its own partitions only', async () => {
+    const before = setup(0);
+    await before.service.applyPrices([tick(WETH, '3000')]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-1'), 3)]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-2', { userId: 'bob' }), 5)]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-3', { userId: 'cid', tokenOut: USDC, tokenIn: WETH, amountIn: '1', amountOut: '1' }), 3)]);
+    // A new instance on the same ledger, owning partition 3: nobody is in memory.
+    const after = setup(0, before.ledger);
+    after.service.retainPartitions([3]);
+    await after.service.applyPrices([tick(WETH, '2500')]);
+    await after.service.holdersLoaded();
+    const updates = after.publisher.updates();
+    // cid sold WETH (a negative balance is still a holding); bob is on a partition owned elsewhere.
+    expect(updates.map((u) => [u.userId, kinds(u)])).toEqual([
+      ['alice', ['price:WETH']],
+      ['cid', ['price:WETH']],
+    ]);
+    expect(updates[0]?.positions.find((p) => p.token === WETH)?.valueUsd).toBe('2500');
   });
 
   it('keeps a retraction in its place among the user\'s events', async () => {

@@ -10,6 +10,7 @@ import { foldCauses, sliceCauses, type PriceCause } from './cause-folding';
 import { ChunkCoverage } from './chunk-coverage';
 import { ExposureBroadcaster, type OutgoingExposure } from './exposure-broadcaster';
 import { toExposureUpdate } from './exposure-event.mapper';
+import { HolderSweep } from './holder-sweep';
 import { KeyedSerializer } from './keyed-serializer';
 import { bookedCause, duplicateCause, retractionCause } from './ledger-causes';
 import { conflictWith } from './ledger-conflict';
@@ -19,7 +20,7 @@ import { PriceRevaluationScheduler } from './price-revaluation-scheduler';
 import { REVALUATION_SCHEDULE, type RevaluationSchedule } from './revaluation-schedule';
 
 /** What the service needs of the ledger: its public surface, so a spec can hand in its own. */
-export type LedgerStore = Pick<TradeLedgerRepository, 'recordEvents' | 'loadLedgers' | 'retract' | 'loadRecorded'>;
+export type LedgerStore = Pick<TradeLedgerRepository, 'recordEvents' | 'loadLedgers' | 'retract' | 'loadRecorded' | 'loadHolders'>;
 
 /** Events of a chunk refused for good (a conflicting duplicate): they go to the DLQ, the rest of the chunk stands. */
 export interface LedgerChunkOutcome<E extends ChunkEvent> {
@@ -48,6 +49,9 @@ export class PortfolioService implements OnModuleDestroy {
   private readonly lanes = new KeyedSerializer();
   private readonly revaluation: PriceRevaluationScheduler;
   private readonly conflicts: Counter;
+  private readonly sweep: HolderSweep;
+  /** The trades partitions this instance owns (null until the first assignment). */
+  private owned: readonly number[] | null = null;
 
   constructor(
     private readonly registry: TokenRegistry,
@@ -58,6 +62,10 @@ export class PortfolioService implements OnModuleDestroy {
     @Inject(REVALUATION_SCHEDULE) private readonly schedule: RevaluationSchedule,
     metrics: ServiceMetrics,
   ) {
+    this.sweep = new HolderSweep(
+      (causes) => this.loadHolders(causes),
+      (error, causes) => this.logger.warn({ err: error, tokens: causes.length }, 'could not load the holders of moved tokens; retrying on the next tick'),
+    );
     this.conflicts = metrics.counter(
       'hyperdex_positions_conflicting_duplicates_total',
       'Ledger events refused because their id was recorded with other content (same trade id, different trade); each went to the DLQ',
@@ -110,7 +118,9 @@ export class PortfolioService implements OnModuleDestroy {
   async applyPrices(ticks: readonly PriceTick[]): Promise<void> {
     for (const tick of ticks) {
       if (this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source)) {
-        this.markHolders({ kind: 'price', chainId: tick.chainId, token: tick.token });
+        const cause: PriceCause = { kind: 'price', chainId: tick.chainId, token: tick.token };
+        this.markHolders(cause);
+        this.sweep.request(cause);
       }
     }
     if (this.schedule.intervalMs === 0) await this.revaluation.flushNow();
@@ -132,8 +142,47 @@ export class PortfolioService implements OnModuleDestroy {
 
   /** After a rebalance: forget users whose trades another instance now applies. */
   retainPartitions(partitions: readonly number[]): void {
+    this.owned = [...partitions];
     const dropped = this.users.retainPartitions(partitions);
     if (dropped) this.logger.info({ dropped, partitions }, 'dropped users of partitions now owned elsewhere');
+  }
+
+  /** Resolves once the holders of every token that moved so far are loaded and marked (for tests and benches). */
+  holdersLoaded(): Promise<void> {
+    return this.sweep.idle();
+  }
+
+  /**
+   * Finds in the ledger the holders of each moved token on this instance's partitions that are not in memory, loads
+   * them a batch at a time (each batch holding its users' lanes, so no ledger chunk interleaves) and marks them, so
+   * an idle user is revalued after a restart, a rebalance or an eviction as a cached one is.
+   */
+  private async loadHolders(causes: readonly PriceCause[]): Promise<void> {
+    let marked = 0;
+    for (const cause of causes) {
+      const owned = this.owned;
+      if (!owned || owned.length === 0) return;
+      const missing = (await this.ledger.loadHolders(cause.chainId, cause.token, owned)).filter((h) => !this.users.peek(h.userId));
+      for (let start = 0; start < missing.length; start += this.schedule.batchSize) {
+        const batch = missing.slice(start, start + this.schedule.batchSize);
+        await this.lanes.runAll(
+          batch.map((h) => h.userId),
+          async () => {
+            // Checked again inside the lanes: a ledger chunk or a rebalance may have come first.
+            const load = batch.filter((h) => !this.users.peek(h.userId) && (this.owned ?? []).includes(h.partition));
+            if (load.length === 0) return;
+            const ledgers = await this.ledger.loadLedgers(load.map((h) => h.userId));
+            for (const { userId, partition } of load) {
+              this.users.put(userId, this.replay(ledgers.get(userId) ?? []), partition);
+              this.revaluation.markDirty(userId, cause);
+            }
+            marked += load.length;
+          },
+        );
+      }
+    }
+    if (marked > 0) this.logger.info({ loaded: marked, tokens: causes.length }, 'loaded holders of moved tokens for revaluation');
+    if (marked > 0 && this.schedule.intervalMs === 0) await this.revaluation.flushNow();
   }
 
   private markHolders(cause: PriceCause): void {

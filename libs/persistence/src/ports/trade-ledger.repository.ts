@@ -62,6 +62,12 @@ export abstract class TradeLedgerRepository {
   /** The recorded events of the given ids (retracted ones too); an id never recorded has no entry. */
   abstract loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
 
+  /**
+   * Users holding a non-zero balance of the token whose latest ledger event arrived on one of the given trades
+   * partitions, with that partition: the holders a price move must revalue, in memory or not.
+   */
+  abstract loadHolders(chainId: number, token: string, partitions: readonly number[]): Promise<Array<{ userId: string; partition: number }>>;
+
   abstract loadBalances(userId: string): Promise<StoredBalance[]>;
 
   abstract countTrades(userId: string): Promise<number>;

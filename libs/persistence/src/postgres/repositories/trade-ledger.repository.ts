@@ -220,6 +220,21 @@ export class PostgresTradeLedgerRepository extends TradeLedgerRepository {
     return recorded;
   }
 
+  async loadHolders(chainId: number, token: string, partitions: readonly number[]): Promise<Array<{ userId: string; partition: number }>> {
+    if (partitions.length === 0) return [];
+    const rows: Array<{ user_id: string; source_partition: number }> = await this.dataSource.query(
+      `SELECT b.user_id, p.source_partition
+         FROM user_balances b
+         CROSS JOIN LATERAL (SELECT t.source_partition FROM trades t
+                              WHERE t.user_id = b.user_id AND t.source_partition IS NOT NULL
+                              ORDER BY t.seq DESC LIMIT 1) p
+        WHERE b.chain_id = $1 AND b.token = $2 AND b.balance <> 0 AND p.source_partition = ANY($3::integer[])
+        ORDER BY b.user_id`,
+      [chainId, token, [...partitions]],
+    );
+    return rows.map((r) => ({ userId: r.user_id, partition: r.source_partition }));
+  }
+
   async loadBalances(userId: string): Promise<StoredBalance[]> {
     const rows: Array<{ chain_id: number; token: string; balance: string }> = await this.dataSource.query(
       `SELECT chain_id, token, balance::text AS balance FROM user_balances WHERE user_id = $1`,
