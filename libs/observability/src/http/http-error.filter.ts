@@ -15,6 +15,7 @@ const REASON: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   413: 'Payload Too Large',
+  429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
 
