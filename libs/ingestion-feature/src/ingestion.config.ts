@@ -13,6 +13,13 @@ export const ingestionConfigSchema = serviceEnvSchema(3001)
     /** Comma-separated keys accepted in the `x-api-key` header. Required: there is no anonymous ingestion. */
     INGESTION_API_KEYS: envList().refine((keys) => keys.every((k) => k.length >= 16), 'every key must be at least 16 characters'),
     INGESTION_MAX_BATCH: envInt(1_000, 1, 100_000),
+    /** Requests per second each API key may make (bursts of one second's worth); 0: unlimited. Per instance, above the 5,000 req/s target. */
+    INGESTION_RATE_LIMIT_PER_S: envInt(10_000, 0, 1_000_000),
+    /** `key=rate,…`: a rate of its own for some keys (0: unlimited), over INGESTION_RATE_LIMIT_PER_S. */
+    INGESTION_RATE_LIMITS: z
+      .string()
+      .regex(/^([^=,\s]+=\d+)(,[^=,\s]+=\d+)*$/, 'must be key=requestsPerSecond pairs separated by commas')
+      .optional(),
     /** JSON file of extra pools `[{chainId, address, poolId?, dexId?, tokens[], underlying?}]` for receipt decoding. */
     DEX_POOLS_FILE: z.string().min(1).optional(),
     /** JSON file of Chainlink aggregators `[{chainId, aggregator, token, decimals}]` whose answers are USD prices. */

@@ -3,7 +3,8 @@ import { Topics, TokenRegistryFileSchema } from '@hyperdex/contracts';
 import { MessagingModule, toKafkaSettings } from '@hyperdex/messaging';
 import { ObservabilityModule, readJsonConfigFile, type Logger } from '@hyperdex/observability';
 import { TokenRegistry } from '@hyperdex/risk-core';
-import { API_KEYS, ApiKeyGuard } from './api-key.guard';
+import { API_KEYS, ApiKeyGuard, KEY_RATE_LIMITER } from './api-key.guard';
+import { KeyRateLimiter, keyRates } from './key-rate-limiter';
 import type { IngestionConfig } from './ingestion.config';
 import { IngestionService } from './ingestion.service';
 import { PricesController } from './prices.controller';
@@ -75,6 +76,15 @@ export class IngestionModule {
         { provide: CHAIN_FOLLOW_SETTINGS, useValue: chainFollowSettings(config) },
         ApiKeyGuard,
         { provide: API_KEYS, useValue: config.INGESTION_API_KEYS },
+        {
+          provide: KEY_RATE_LIMITER,
+          useValue: new KeyRateLimiter(
+            keyRates(
+              config.INGESTION_RATE_LIMIT_PER_S ?? 0,
+              new Map((config.INGESTION_RATE_LIMITS?.split(',') ?? []).map((pair) => [pair.slice(0, pair.lastIndexOf('=')), Number(pair.slice(pair.lastIndexOf('=') + 1))])),
+            ),
+          ),
+        },
         { provide: MAX_BATCH, useValue: config.INGESTION_MAX_BATCH },
       ],
     };

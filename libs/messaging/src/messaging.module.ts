@@ -111,7 +111,7 @@ function inMemoryProviders(options: MessagingOptions): Provider[] {
       provide: EventSubscriberFactory,
       inject: [InMemoryBroker, EventPublisher, ServiceMetrics, HealthRegistry, LOGGER],
       useFactory: (b: InMemoryBroker, p: EventPublisher, m: ServiceMetrics, h: HealthRegistry, l: Logger) =>
-        new InMemorySubscriberFactory(b, { consumerMaxBatch: settings.consumerMaxBatch, maxRetryBackoffMs: settings.maxRetryBackoffMs }, p, m, h, l),
+        new InMemorySubscriberFactory(b, { consumerMaxBatch: settings.consumerMaxBatch, maxRetryBackoffMs: settings.maxRetryBackoffMs, handlerRetryLimit: settings.handlerRetryLimit }, p, m, h, l),
     },
     {
       provide: TRANSPORT_LIFECYCLE,

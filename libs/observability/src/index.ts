@@ -11,3 +11,4 @@ export * from './config/json-config-file';
 export * from './observability.module';
 export * from './bootstrap/run-service';
 export * from './http/http-error.filter';
+export * from './http/json-depth';

@@ -139,6 +139,41 @@ describe.each(BACKENDS)('repositories on %s', (_name, open) => {
     expect(await ledger.countTrades('alice')).toBe(2);
   });
 
+  it('answers what it recorded under given ids, retracted ones included, to compare a resent id with', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    await ledger.recordEvent({ ...trade('r-1'), fees: [{ kind: 'protocol', token: USDC, amount: '5' }] }, booked('3000'), null);
+    await ledger.recordEvent(trade('r-2'), booked('3000'), null);
+    await ledger.retract({ kind: 'retraction', tradeId: 'r-2', userId: 'alice', chainId: 1, reason: 'reorg', timestamp: 1_764_000_001_000 });
+    const recorded = await ledger.loadRecorded(['r-1', 'r-2', 'r-unknown', 'r-1']);
+    expect([...recorded.keys()].sort()).toEqual(['r-1', 'r-2']);
+    expect(recorded.get('r-1')).toEqual({
+      userId: 'alice',
+      retracted: false,
+      entry: { kind: 'swap', id: 'r-1', chainId: 1, tokenIn: USDC, amountIn: 3_000_000_000n, tokenOut: WETH, amountOut: 10n ** 18n, fees: [{ token: USDC, amount: 5n }], timestamp: 1_764_000_000_000 },
+    });
+    expect(recorded.get('r-2')?.retracted).toBe(true);
+    expect(await ledger.loadRecorded([])).toEqual(new Map());
+  });
+
+  it('finds the holders of a token by the partition of their latest event, leaving out closed positions', async () => {
+    const ledger = new TradeLedgerRepository(dataSource);
+    const WBTC = '0x2260fac5e5542a773aa44fbcfed7c193bc2c599';
+    const buy = (tradeId: string, userId: string) => ({ ...trade(tradeId), userId, tokenOut: WBTC, amountOut: '100' });
+    await ledger.recordEvent(buy('hb-1', 'holder-a'), booked(null), { partition: 1, offset: '1' });
+    await ledger.recordEvent(buy('hb-2', 'holder-b'), booked(null), { partition: 2, offset: '1' });
+    // holder-c moved to partition 4 (its latest event), then sold everything it had on partition 1.
+    await ledger.recordEvent(buy('hb-3', 'holder-c'), booked(null), { partition: 1, offset: '2' });
+    await ledger.recordEvent({ ...buy('hb-4', 'holder-c'), tokenIn: WBTC, amountIn: '40', tokenOut: USDC, amountOut: '1' }, booked(null), { partition: 4, offset: '1' });
+    await ledger.recordEvent(buy('hb-5', 'holder-d'), booked(null), { partition: 1, offset: '3' });
+    await ledger.recordEvent({ ...buy('hb-6', 'holder-d'), tokenIn: WBTC, amountIn: '100', tokenOut: USDC, amountOut: '1' }, booked(null), { partition: 1, offset: '4' });
+    expect(await ledger.loadHolders(1, WBTC, [1, 4])).toEqual([
+      { userId: 'holder-a', partition: 1 },
+      { userId: 'holder-c', partition: 4 },
+    ]);
+    expect(await ledger.loadHolders(1, WBTC, [2])).toEqual([{ userId: 'holder-b', partition: 2 }]);
+    expect(await ledger.loadHolders(1, WBTC, [])).toEqual([]);
+  });
+
   it('keeps every digit of a uint256 amount', async () => {
     const ledger = new TradeLedgerRepository(dataSource);
     const t = { ...trade('t-max', '1', UINT256_MAX), userId: 'whale' };

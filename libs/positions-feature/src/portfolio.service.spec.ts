@@ -45,14 +45,13 @@ class RecordingCache implements ExposureSnapshotStore {
 const running: PortfolioService[] = [];
 afterEach(() => running.splice(0).forEach((service) => service.onModuleDestroy()));
 
-function setup(intervalMs = 60_000) {
-  const ledger = new InMemoryLedger();
+function setup(intervalMs = 60_000, ledger = new InMemoryLedger()) {
   const publisher = new RecordingPublisher();
   const cache = new RecordingCache();
   const logger = pino({ level: 'silent' });
   const metrics = new ServiceMetrics('positions-spec');
   const broadcaster = new ExposureBroadcaster(publisher, cache, logger, metrics);
-  const service = new PortfolioService(new TokenRegistry(), new PositionBookCache(1_000), ledger, broadcaster, logger, { intervalMs, batchSize: 500 });
+  const service = new PortfolioService(new TokenRegistry(), new PositionBookCache(1_000), ledger, broadcaster, logger, { intervalMs, batchSize: 500 }, metrics);
   running.push(service);
   return { service, ledger, publisher, cache, metrics };
 }
@@ -82,7 +81,8 @@ describe('PortfolioService, one chunk of ledger events', () => {
     ];
     await service.applyLedgerChunk(events);
 
-    expect(ledger.calls).toEqual({ recordEvents: 1, loadLedgers: 1, retract: 0 });
+    // The repeated a-1 is compared with the recorded one: one more read.
+    expect(ledger.calls).toEqual({ recordEvents: 1, loadLedgers: 1, retract: 0, loadRecorded: 1, loadHolders: 0 });
     expect(ledger.idsOf('alice')).toEqual(['a-dep', 'a-1']);
     expect(publisher.calls).toHaveLength(1);
     const [alice, bob] = publisher.updates();
@@ -98,6 +98,61 @@ describe('PortfolioService, one chunk of ledger events', () => {
     // Each update continues the trace of its user's last event.
     expect(publisher.calls[0]?.map((e) => e.causedBy)).toEqual([events[3]?.context, events[4]?.context]);
     expect(cache.calls).toEqual([[alice, bob]]);
+  });
+
+  it('refuses a conflicting duplicate (same id, other content) with both versions, counts it, and keeps the first', async () => {
+    const { service, ledger, publisher, metrics } = setup();
+    await service.applyLedgerChunk([consumed(aSwap('c-1'))]);
+    const redelivered = consumed(aSwap('c-1'));
+    const altered = consumed(aSwap('c-1', { amountOut: '2000000000000000000' }));
+    const stolen = consumed(aSwap('c-1', { userId: 'mallory' }));
+    const fresh = consumed(aSwap('c-2'));
+    const outcome = await service.applyLedgerChunk([redelivered, altered, stolen, fresh]);
+
+    expect(outcome.rejected.map((r) => r.event)).toEqual([altered, stolen]);
+    const [first, second] = outcome.rejected.map((r) => r.failure);
+    expect(first?.message).toBe('conflicting duplicate: id c-1 is recorded with other content');
+    expect(first?.errors[0]).toEqual({ field: 'amountOut', reason: 'recorded 1000000000000000000, received 2000000000000000000' });
+    expect(JSON.parse(first?.errors.at(-1)?.reason ?? '{}')).toMatchObject({ userId: 'alice', amountOut: '1000000000000000000' });
+    expect(first?.errors.at(-1)?.field).toBe('(recorded)');
+    expect(second?.errors[0]).toEqual({ field: 'userId', reason: 'recorded alice, received mallory' });
+    expect(ledger.idsOf('alice')).toEqual(['c-1', 'c-2']);
+    expect(ledger.idsOf('mallory')).toEqual([]);
+    // The true redelivery is republished; the conflicting ones are not.
+    const latest = publisher.updates().at(-1);
+    expect(kinds(latest)).toEqual(['trade:c-1', 'trade:c-2']);
+    expect(balanceOf(latest, WETH)).toBe('2000000000000000000');
+    expect(publisher.updates().some((u) => u.userId === 'mallory')).toBe(false);
+    expect(await metricValue(metrics, 'hyperdex_positions_conflicting_duplicates_total', {})).toBe(2);
+  });
+
+  it('refuses the later of two versions of one id within a chunk', async () => {
+    const { service, ledger } = setup();
+    const original = consumed(aSwap('d-1'));
+    const altered = consumed(aSwap('d-1', { timestamp: 1_764_000_000_001 }));
+    const outcome = await service.applyLedgerChunk([original, altered]);
+    expect(outcome.rejected.map((r) => [r.event, r.failure.errors[0]?.field])).toEqual([[altered, 'timestamp']]);
+    expect(ledger.idsOf('alice')).toEqual(['d-1']);
+  });
+
+  it('after a restart, revalues holders of a moved token that are not in memory, on its own partitions only', async () => {
+    const before = setup(0);
+    await before.service.applyPrices([tick(WETH, '3000')]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-1'), 3)]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-2', { userId: 'bob' }), 5)]);
+    await before.service.applyLedgerChunk([consumed(aSwap('h-3', { userId: 'cid', tokenOut: USDC, tokenIn: WETH, amountIn: '1', amountOut: '1' }), 3)]);
+    // A new instance on the same ledger, owning partition 3: nobody is in memory.
+    const after = setup(0, before.ledger);
+    after.service.retainPartitions([3]);
+    await after.service.applyPrices([tick(WETH, '2500')]);
+    await after.service.holdersLoaded();
+    const updates = after.publisher.updates();
+    // cid sold WETH (a negative balance is still a holding); bob is on a partition owned elsewhere.
+    expect(updates.map((u) => [u.userId, kinds(u)])).toEqual([
+      ['alice', ['price:WETH']],
+      ['cid', ['price:WETH']],
+    ]);
+    expect(updates[0]?.positions.find((p) => p.token === WETH)?.valueUsd).toBe('2500');
   });
 
   it('keeps a retraction in its place among the user\'s events', async () => {

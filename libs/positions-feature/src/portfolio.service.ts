@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
 import type { PriceTick, TokenMetadata, TradeRetraction } from '@hyperdex/contracts';
-import { LOGGER } from '@hyperdex/observability';
+import { PermanentFailure, type MessageContext } from '@hyperdex/messaging';
+import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { TradeLedgerRepository, type BookedEntry } from '@hyperdex/persistence';
 import { PositionBook, PriceBook, TokenRegistry, toExposureUpdate, toLedgerEntry, valueExposure, valueLedgerEntry } from '@hyperdex/risk-core';
 import { foldCauses, sliceCauses, type PriceCause } from './cause-folding';
 import { ChunkCoverage } from './chunk-coverage';
 import { ExposureBroadcaster, type OutgoingExposure } from './exposure-broadcaster';
+import { HolderSweep } from './holder-sweep';
 import { KeyedSerializer } from './keyed-serializer';
 import { bookedCause, duplicateCause, retractionCause } from './ledger-causes';
+import { conflictWith } from './ledger-conflict';
 import { planLedgerChunk, usersOf, type BookingInChunk, type ChunkEvent } from './ledger-chunk';
 import { PositionBookCache } from './position-book-cache';
 import { PriceRevaluationScheduler } from './price-revaluation-scheduler';
 import { REVALUATION_SCHEDULE, type RevaluationSchedule } from './revaluation-schedule';
 
 /** What the service needs of the ledger: its public surface, so a spec can hand in its own. */
-export type LedgerStore = Pick<TradeLedgerRepository, 'recordEvents' | 'loadLedgers' | 'retract'>;
+export type LedgerStore = Pick<TradeLedgerRepository, 'recordEvents' | 'loadLedgers' | 'retract' | 'loadRecorded' | 'loadHolders'>;
+
+/** Events of a chunk refused for good (a conflicting duplicate): they go to the DLQ, the rest of the chunk stands. */
+export interface LedgerChunkOutcome<E extends ChunkEvent> {
+  rejected: Array<{ event: E; failure: PermanentFailure }>;
+}
 
 /** Ids of duplicates named in one log line at most. */
 const LOGGED_DUPLICATES = 20;
@@ -39,6 +48,10 @@ export class PortfolioService implements OnModuleDestroy {
   private readonly prices = new PriceBook();
   private readonly lanes = new KeyedSerializer();
   private readonly revaluation: PriceRevaluationScheduler;
+  private readonly conflicts: Counter;
+  private readonly sweep: HolderSweep;
+  /** The trades partitions this instance owns (null until the first assignment). */
+  private owned: readonly number[] | null = null;
 
   constructor(
     private readonly registry: TokenRegistry,
@@ -47,7 +60,16 @@ export class PortfolioService implements OnModuleDestroy {
     private readonly exposures: ExposureBroadcaster,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(REVALUATION_SCHEDULE) private readonly schedule: RevaluationSchedule,
+    metrics: ServiceMetrics,
   ) {
+    this.sweep = new HolderSweep(
+      (causes) => this.loadHolders(causes),
+      (error, causes) => this.logger.warn({ err: error, tokens: causes.length }, 'could not load the holders of moved tokens; retrying on the next tick'),
+    );
+    this.conflicts = metrics.counter(
+      'hyperdex_positions_conflicting_duplicates_total',
+      'Ledger events refused because their id was recorded with other content (same trade id, different trade); each went to the DLQ',
+    );
     this.revaluation = new PriceRevaluationScheduler(
       schedule,
       (userIds) => this.revalue(userIds),
@@ -64,17 +86,18 @@ export class PortfolioService implements OnModuleDestroy {
    * rethrows, so the subscription retries the whole chunk against books rebuilt from the ledger: what committed is
    * then seen as duplicates and republished, nothing is applied twice, and nothing half-applied survives.
    */
-  async applyLedgerChunk(events: ReadonlyArray<ChunkEvent>): Promise<void> {
+  async applyLedgerChunk<E extends ChunkEvent>(events: readonly E[]): Promise<LedgerChunkOutcome<E>> {
     const first = events[0];
-    if (!first) return;
+    if (!first) return { rejected: [] };
     const partition = first.context.partition;
     const userIds = usersOf(events);
+    const refused = new Map<MessageContext, PermanentFailure>();
     await this.lanes.runAll(userIds, async () => {
       try {
         const books = await this.booksOf(userIds);
         const coverage = new ChunkCoverage();
         for (const segment of planLedgerChunk(events)) {
-          if (segment.kind === 'bookings') await this.book(segment.bookings, books, coverage);
+          if (segment.kind === 'bookings') await this.book(segment.bookings, books, coverage, refused);
           else await this.retract(segment.retraction, books, coverage);
         }
         for (const [userId, book] of books) this.users.put(userId, book, partition);
@@ -84,6 +107,8 @@ export class PortfolioService implements OnModuleDestroy {
         throw error;
       }
     });
+    this.conflicts.inc(refused.size);
+    return { rejected: events.flatMap((event) => { const failure = refused.get(event.context); return failure ? [{ event, failure }] : []; }) };
   }
 
   /**
@@ -93,7 +118,9 @@ export class PortfolioService implements OnModuleDestroy {
   async applyPrices(ticks: readonly PriceTick[]): Promise<void> {
     for (const tick of ticks) {
       if (this.prices.apply(tick.chainId, tick.token, tick.priceUsd, tick.timestamp, tick.source)) {
-        this.markHolders({ kind: 'price', chainId: tick.chainId, token: tick.token });
+        const cause: PriceCause = { kind: 'price', chainId: tick.chainId, token: tick.token };
+        this.markHolders(cause);
+        this.sweep.request(cause);
       }
     }
     if (this.schedule.intervalMs === 0) await this.revaluation.flushNow();
@@ -115,8 +142,47 @@ export class PortfolioService implements OnModuleDestroy {
 
   /** After a rebalance: forget users whose trades another instance now applies. */
   retainPartitions(partitions: readonly number[]): void {
+    this.owned = [...partitions];
     const dropped = this.users.retainPartitions(partitions);
     if (dropped) this.logger.info({ dropped, partitions }, 'dropped users of partitions now owned elsewhere');
+  }
+
+  /** Resolves once the holders of every token that moved so far are loaded and marked (for tests and benches). */
+  holdersLoaded(): Promise<void> {
+    return this.sweep.idle();
+  }
+
+  /**
+   * Finds in the ledger the holders of each moved token on this instance's partitions that are not in memory, loads
+   * them a batch at a time (each batch holding its users' lanes, so no ledger chunk interleaves) and marks them, so
+   * an idle user is revalued after a restart, a rebalance or an eviction as a cached one is.
+   */
+  private async loadHolders(causes: readonly PriceCause[]): Promise<void> {
+    let marked = 0;
+    for (const cause of causes) {
+      const owned = this.owned;
+      if (!owned || owned.length === 0) return;
+      const missing = (await this.ledger.loadHolders(cause.chainId, cause.token, owned)).filter((h) => !this.users.peek(h.userId));
+      for (let start = 0; start < missing.length; start += this.schedule.batchSize) {
+        const batch = missing.slice(start, start + this.schedule.batchSize);
+        await this.lanes.runAll(
+          batch.map((h) => h.userId),
+          async () => {
+            // Checked again inside the lanes: a ledger chunk or a rebalance may have come first.
+            const load = batch.filter((h) => !this.users.peek(h.userId) && (this.owned ?? []).includes(h.partition));
+            if (load.length === 0) return;
+            const ledgers = await this.ledger.loadLedgers(load.map((h) => h.userId));
+            for (const { userId, partition } of load) {
+              this.users.put(userId, this.replay(ledgers.get(userId) ?? []), partition);
+              this.revaluation.markDirty(userId, cause);
+            }
+            marked += load.length;
+          },
+        );
+      }
+    }
+    if (marked > 0) this.logger.info({ loaded: marked, tokens: causes.length }, 'loaded holders of moved tokens for revaluation');
+    if (marked > 0 && this.schedule.intervalMs === 0) await this.revaluation.flushNow();
   }
 
   private markHolders(cause: PriceCause): void {
@@ -143,7 +209,12 @@ export class PortfolioService implements OnModuleDestroy {
    * Books a run of swaps and transfers: each valued at the current prices in order, all recorded in one
    * transaction, then applied to the books in order — only those the ledger took as new.
    */
-  private async book(bookings: readonly BookingInChunk[], books: Map<string, PositionBook>, coverage: ChunkCoverage): Promise<void> {
+  private async book(
+    bookings: readonly BookingInChunk[],
+    books: Map<string, PositionBook>,
+    coverage: ChunkCoverage,
+    refused: Map<MessageContext, PermanentFailure>,
+  ): Promise<void> {
     const valued = bookings.map((booking) => {
       const entry = toLedgerEntry(booking.payload);
       return { ...booking, entry, valuation: booking.firstInChunk ? valueLedgerEntry(entry, this.registry, this.prices) : null };
@@ -151,10 +222,19 @@ export class PortfolioService implements OnModuleDestroy {
     const recorded = await this.ledger.recordEvents(
       valued.flatMap((v) => (v.valuation ? [{ event: v.payload, valuation: v.valuation, source: { partition: v.context.partition, offset: v.context.offset } }] : [])),
     );
+    const repeated = valued.filter((v) => !(v.valuation && recorded.has(v.entry.id)));
+    // Only repeats are compared with what the ledger holds: one query, and none for a chunk of new events.
+    const stored = repeated.length > 0 ? await this.ledger.loadRecorded(repeated.map((v) => v.entry.id)) : new Map();
     const duplicates: string[] = [];
     for (const { payload, context, entry, valuation } of valued) {
       const book = books.get(payload.userId) as PositionBook;
-      if (valuation && recorded.has(entry.id)) {
+      const held = stored.get(entry.id);
+      const conflict = !(valuation && recorded.has(entry.id)) && held ? conflictWith(payload, entry, held) : [];
+      if (conflict.length > 0) {
+        // Neither applied nor republished: the recorded version stands, and the producer learns of the clash.
+        refused.set(context, new PermanentFailure(`conflicting duplicate: id ${entry.id} is recorded with other content`, conflict));
+        this.logger.warn({ id: entry.id, userId: payload.userId, errors: conflict }, 'conflicting duplicate refused');
+      } else if (valuation && recorded.has(entry.id)) {
         coverage.add(payload.userId, bookedCause(payload, book.apply(entry, valuation)), context);
       } else {
         // The book already holds it (loaded from the ledger, or applied earlier). Republished all the same: the

@@ -97,9 +97,8 @@ const update = (userId: string, eventId: string, causes: ExposureCause[], valueU
 
 const config = (env: Record<string, string> = {}) => riskConfigSchema.parse({ RISK_MAX_EXPOSURE_USD: '100000', RISK_MONTE_CARLO_WORKERS: '0', ...env });
 
-function engineWith(env: Record<string, string> = {}, policy?: RiskPolicy) {
+function engineWith(env: Record<string, string> = {}, policy?: RiskPolicy, store = new MemoryStore()) {
   const publisher = new RecordingPublisher();
-  const store = new MemoryStore();
   const metrics = new ServiceMetrics('risk-spec');
   const cfg = config(env);
   const engine = new RiskEngineService(cfg, policy ?? loadRiskPolicy(cfg), store, publisher, new InlineMonteCarloRunner(), pino({ level: 'silent' }), metrics, new TokenRegistry());
@@ -198,6 +197,39 @@ describe('RiskEngineService: one chunk of the positions topic', () => {
     // Saved once the replay succeeded: a later chunk stays in breach without a new alert.
     await engine.evaluateBatch([update('gus', 'g2', [priceMove], '160000')]);
     expect(publisher.alerts).toHaveLength(2);
+  });
+});
+
+describe('RiskEngineService: partitions moving between instances', () => {
+  it('drops the users of a partition that moved away, and reloads them when it comes back', async () => {
+    // Two instances saving to the same database.
+    const shared = new MemoryStore();
+    const a = engineWith({}, undefined, shared);
+    const b = engineWith({}, undefined, shared);
+    await a.engine.evaluateBatch([update('ida', 'i1', [trade('t1', '-5')], '3000')]);
+    // Partition 0 moves to b, which evaluates a new closed loss and saves it.
+    a.engine.retainPartitions([1]);
+    b.engine.retainPartitions([0]);
+    await b.engine.evaluateBatch([update('ida', 'i2', [trade('t2', '-5')], '3000')]);
+    // And back to a: a must start from b's save, not from its own stale copy.
+    b.engine.retainPartitions([1]);
+    a.engine.retainPartitions([0]);
+    await a.engine.evaluateBatch([update('ida', 'i3', [trade('t3', '-5')], '3000')]);
+    expect(shared.loads).toEqual([['ida'], ['ida'], ['ida']]);
+    expect(a.publisher.metrics.map((m) => [m.sourceEventIds, m.trades.closedTrades, m.trades.consecutiveLosses])).toEqual([
+      [['i1'], 1, 1],
+      [['i3'], 3, 3],
+    ]);
+    const saved = JSON.parse(shared.rows.get('ida') as string) as { state: { seenEvents: string[] } };
+    expect(saved.state.seenEvents).toEqual(['i1', 'i2', 'i3']);
+  });
+
+  it('keeps the users of partitions it still owns', async () => {
+    const { engine, store } = engineWith();
+    await engine.evaluateBatch([update('jon', 'j1', [trade('t1')], '3000')]);
+    engine.retainPartitions([0, 3]);
+    await engine.evaluateBatch([update('jon', 'j2', [trade('t2')], '3000')]);
+    expect(store.loads).toEqual([['jon']]);
   });
 });
 

@@ -106,8 +106,6 @@ export class RiskEngineService implements OnModuleDestroy {
   private readonly updatesPerEvaluation: Histogram;
   private readonly monteCarloRuns: Counter<'outcome'>;
   private readonly pending = new Map<string, Promise<void>>();
-  /** The positions partition each user in memory was last evaluated from, so a rebalance drops those moved away. */
-  private readonly partitionOf = new Map<string, number>();
 
   constructor(
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
@@ -121,10 +119,7 @@ export class RiskEngineService implements OnModuleDestroy {
   ) {
     this.market = new MarketModel({ barMs: config.RISK_BAR_MS, historyPoints: config.RISK_HISTORY_POINTS + 1, lambda: config.RISK_EWMA_LAMBDA });
     this.engine = new RuleEngine(policy.rules);
-    this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => {
-      this.partitionOf.delete(userId);
-      this.engine.forget(userId);
-    });
+    this.users = new RiskUserCache(config.RISK_MAX_CACHED_USERS, (userId) => this.engine.forget(userId));
     this.lookbacks = drawdownLookbacksOf(policy.rules);
     this.monteCarlo = new MonteCarloScheduler(runner, config.RISK_MONTE_CARLO_QUEUE);
     this.evaluationSeconds = metrics.histogram('hyperdex_risk_evaluation_seconds', 'Figures and rule evaluation per user per chunk', [
@@ -194,19 +189,6 @@ export class RiskEngineService implements OnModuleDestroy {
     return { market: this.market, rules: this.policy.rules, scenarios: this.policy.scenarios, lookbacks: this.lookbacks, barMs: this.config.RISK_BAR_MS };
   }
 
-  /**
-   * After a rebalance of the positions group: forget the users of partitions this instance no longer holds. Their
-   * next owner loads them from the saved state and goes on; a copy kept here would be stale if the partition came
-   * back, and its next save would overwrite what the other instance observed meanwhile.
-   */
-  retainPartitions(partitions: readonly number[]): void {
-    const held = new Set(partitions);
-    for (const [userId, partition] of this.partitionOf) {
-      if (held.has(partition)) continue;
-      this.drop(userId);
-    }
-  }
-
   /** Resolves once no Monte Carlo run is queued or running, every finished one applied (for tests and benches). */
   monteCarloIdle(): Promise<void> {
     return this.monteCarlo.idle();
@@ -227,6 +209,17 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   /**
+   * Keeps in memory only the users of the positions partitions this instance now owns. A user whose partition moved
+   * away is evaluated and saved by its new owner meanwhile; were it kept, this instance would evaluate it from stale
+   * state when the partition came back and save that over the newer state. It reloads from PostgreSQL instead.
+   */
+  retainPartitions(partitions: readonly number[]): void {
+    const dropped = this.users.retainPartitions(partitions);
+    for (const userId of dropped) this.engine.forget(userId);
+    if (dropped.length > 0) this.logger.info({ dropped: dropped.length, partitions }, 'dropped users of partitions now owned elsewhere');
+  }
+
+  /**
    * Applies acknowledgements of alerts (from the alert-notifications topic). An acknowledged manual-reset breach
    * stops holding the user: the user's last metrics go out again with the new trading state, then the rule state is
    * saved. Acknowledgements of other rules, or repeated ones, change nothing. Answers the users whose state moved.
@@ -238,7 +231,7 @@ export class RiskEngineService implements OnModuleDestroy {
       const { userId, ruleId, alertId } = ack.alert;
       await this.exclusive([userId], async () => {
         const held = this.users.get(userId);
-        const user = held ?? (await this.usersOf([userId])).get(userId);
+        const user = held ?? (await this.usersOf([userId], null)).get(userId);
         if (!user || !this.engine.acknowledge(ruleId, userId)) {
           if (!held) this.drop(userId);
           return;
@@ -297,13 +290,16 @@ export class RiskEngineService implements OnModuleDestroy {
 
   private async evaluateGroups(groups: ReturnType<typeof groupByUser>): Promise<UserEvaluation[]> {
     try {
-      const users = await this.usersOf(groups.map((g) => g.userId));
+      const partition = (groups[0]?.events[0] as ExposureEvent).context.partition;
+      const users = await this.usersOf(
+        groups.map((g) => g.userId),
+        partition,
+      );
       const results: UserEvaluation[] = [];
       const outbound: OutboundEvent[] = [];
       const toSave: RiskStateToSave[] = [];
       for (const { userId, events: updates } of groups) {
         const user = users.get(userId) as CachedRiskUser;
-        this.partitionOf.set(userId, (updates[0] as ExposureEvent).context.partition);
         const fresh = updates.filter((e) => RiskUserCache.markSeen(user, e.payload.eventId));
         if (fresh.length < updates.length) {
           const seen = updates.filter((e) => !fresh.includes(e)).map((e) => e.payload.eventId);
@@ -402,7 +398,7 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   /** The chunk's users: those in memory as they are, every other one loaded in one query. */
-  private async usersOf(userIds: readonly string[]): Promise<Map<string, CachedRiskUser>> {
+  private async usersOf(userIds: readonly string[], partition: number | null): Promise<Map<string, CachedRiskUser>> {
     const users = new Map<string, CachedRiskUser>();
     const missing: string[] = [];
     for (const userId of userIds) {
@@ -414,7 +410,7 @@ export class RiskEngineService implements OnModuleDestroy {
     const stored = await this.repository.loadMany(missing);
     for (const userId of missing) {
       const user = this.restore(userId, stored.get(userId) ?? { state: null, rules: [] });
-      this.users.put(userId, user);
+      this.users.put(userId, user, partition);
       users.set(userId, user);
     }
     return users;
@@ -440,7 +436,6 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   private drop(userId: string): void {
-    this.partitionOf.delete(userId);
     this.users.delete(userId);
     this.engine.forget(userId);
   }

@@ -16,9 +16,13 @@ export interface CachedRiskUser {
 
 export const SEEN_EVENTS_KEPT = 64;
 
-/** Users in memory, least recently used evicted first; the evicted reload their saved state from PostgreSQL. */
+/**
+ * Users in memory, least recently used evicted first; the evicted reload their saved state from PostgreSQL. Each user
+ * remembers the positions partition it came from, so the users of a partition that moved elsewhere can be dropped.
+ */
 export class RiskUserCache {
   private readonly users = new Map<string, CachedRiskUser>();
+  private readonly partitions = new Map<string, number | null>();
 
   constructor(
     private readonly maxUsers: number,
@@ -33,19 +37,34 @@ export class RiskUserCache {
     return user;
   }
 
-  put(userId: string, user: CachedRiskUser): void {
+  /** `partition` is null for a user loaded outside a chunk of the positions topic (an acknowledgement). */
+  put(userId: string, user: CachedRiskUser, partition: number | null): void {
     this.users.delete(userId);
     this.users.set(userId, user);
+    this.partitions.set(userId, partition);
     while (this.users.size > this.maxUsers) {
       const oldest = this.users.keys().next().value;
       if (oldest === undefined) break;
-      this.users.delete(oldest);
+      this.delete(oldest);
       this.onEvict(oldest);
     }
   }
 
   delete(userId: string): void {
     this.users.delete(userId);
+    this.partitions.delete(userId);
+  }
+
+  /** Removes every user not of the given partitions; answers the removed. */
+  retainPartitions(partitions: readonly number[]): string[] {
+    const owned = new Set(partitions);
+    const removed: string[] = [];
+    for (const [userId, partition] of [...this.partitions]) {
+      if (partition !== null && owned.has(partition)) continue;
+      this.delete(userId);
+      removed.push(userId);
+    }
+    return removed;
   }
 
   /** Records an event id; returns false when it was seen already. */

@@ -36,6 +36,7 @@ export class RiskConsumer implements OnApplicationBootstrap {
       groupId: 'risk',
       // A new deployment judges the present, not a replay of every past exposure.
       fromBeginning: false,
+      // A user whose partition moved away leaves memory, so it is never evaluated again from stale state.
       onAssignment: (partitions) => this.engine.retainPartitions(partitions),
       // Batch-first: each user of a chunk is evaluated once, on their latest update (see RiskEngineService).
       handleBatch: async (events) => {

@@ -23,7 +23,25 @@ export interface ChunkProcessorOptions<T extends TopicName> {
   maxRetryBackoffMs: number;
   /** True once the subscription is stopping: a transient failure then ends the retries. */
   isStopping: () => boolean;
+  /** When a transiently failing chunk stops being retried; defaults to DEFAULT_HANDLER_RETRY_LIMIT. */
+  retryLimit?: HandlerRetryLimit;
 }
+
+/**
+ * Bounds the retries of a chunk whose handler keeps failing with an error that is not a PermanentFailure: after
+ * `maxAttempts` attempts, or once `maxElapsedMs` has passed since the first, the chunk is narrowed to its records one
+ * by one (one attempt each) and those that still fail are dead-lettered, so one poison record cannot stall its
+ * partition for ever. The bound has to outlast an ordinary outage of a dependency (a database restart), or that
+ * outage would dead-letter healthy records; they can be redriven from the DLQ (`npm run dlq:redrive`).
+ */
+export interface HandlerRetryLimit {
+  maxAttempts: number;
+  maxElapsedMs: number;
+}
+
+export const DEFAULT_HANDLER_RETRY_LIMIT: HandlerRetryLimit = { maxAttempts: 30, maxElapsedMs: 300_000 };
+
+type Rejection<T extends TopicName> = { event: InboundEvent<T>; failure: { message: string; errors: FieldError[] }; attempts: number };
 
 /**
  * The part of a subscription that every transport shares, for one chunk of one partition: decode and validate each
@@ -73,28 +91,42 @@ export class ChunkProcessor<T extends TopicName> {
   }
 
   /**
-   * Runs the handler until it succeeds. A PermanentFailure thrown for a batch of several records is narrowed down by
-   * retrying them one by one, so only a record that fails on its own is refused.
+   * Runs the handler until it succeeds, within the retry limit. A PermanentFailure thrown for a batch of several
+   * records is narrowed down by retrying them one by one, so only a record that fails on its own is refused; a chunk
+   * that exhausts the limit is narrowed the same way, one attempt per record.
    */
   private async runWithRetry(
     partition: number,
     events: ReadonlyArray<InboundEvent<T>>,
     heartbeat: () => Promise<void>,
-  ): Promise<Array<{ event: InboundEvent<T>; failure: { message: string; errors: FieldError[] }; attempts: number }>> {
+    limit: HandlerRetryLimit = this.options.retryLimit ?? DEFAULT_HANDLER_RETRY_LIMIT,
+    earlier: { attempts: number; startedAt: number } = { attempts: 0, startedAt: Date.now() },
+  ): Promise<Array<Rejection<T>>> {
     const { topic, groupId } = this.options;
     const first = events[0] as InboundEvent<T>;
-    for (let attempt = 1; ; attempt++) {
+    const { startedAt } = earlier;
+    for (let attempt = earlier.attempts + 1; ; attempt++) {
       try {
         const outcome = await withBatchConsumeSpan(topic, partition, first.context.offset, events.map((e) => e.context.trace), () => this.options.handleBatch(events));
+        this.metrics.handlerAttempts.inc({ topic, outcome: 'ok' });
         return (outcome?.rejected ?? []).map((r) => ({ ...r, attempts: attempt }));
       } catch (error) {
         if (isPermanentFailure(error)) {
+          this.metrics.handlerAttempts.inc({ topic, outcome: 'refused' });
           if (events.length === 1) return [{ event: first, failure: error, attempts: attempt }];
-          const rejected = [];
-          for (const event of events) rejected.push(...(await this.runWithRetry(partition, [event], heartbeat)));
-          return rejected;
+          return this.oneByOne(partition, events, heartbeat, limit, null);
         }
         if (this.options.isStopping()) throw error;
+        const elapsedMs = Date.now() - startedAt;
+        if (attempt >= limit.maxAttempts || elapsedMs >= limit.maxElapsedMs) {
+          this.metrics.handlerAttempts.inc({ topic, outcome: 'exhausted' });
+          this.logger.error({ topic, partition, offset: first.context.offset, records: events.length, groupId, attempt, elapsedMs, err: error }, 'handler retries exhausted');
+          // Each record then gets one attempt alone, counted after the chunk's: those that fail again are refused.
+          if (events.length > 1) return this.oneByOne(partition, events, heartbeat, limit, { attempts: attempt, startedAt });
+          const reason = `handler failed ${attempt} times over ${elapsedMs} ms (limit ${limit.maxAttempts} attempts or ${limit.maxElapsedMs} ms): ${messageOf(error)}`;
+          return [{ event: first, failure: { message: reason, errors: [{ field: '(handler)', reason: messageOf(error) }] }, attempts: attempt }];
+        }
+        this.metrics.handlerAttempts.inc({ topic, outcome: 'retried' });
         const backoff = Math.min(this.options.maxRetryBackoffMs, 50 * 2 ** Math.min(attempt, 16));
         this.logger.warn(
           { topic, partition, offset: first.context.offset, records: events.length, groupId, attempt, backoffMs: backoff, err: error },
@@ -105,6 +137,19 @@ export class ChunkProcessor<T extends TopicName> {
         await heartbeat();
       }
     }
+  }
+
+  private async oneByOne(
+    partition: number,
+    events: ReadonlyArray<InboundEvent<T>>,
+    heartbeat: () => Promise<void>,
+    limit: HandlerRetryLimit,
+    /** The chunk's attempts so far, or null to give each record a fresh limit. */
+    earlier: { attempts: number; startedAt: number } | null,
+  ): Promise<Array<Rejection<T>>> {
+    const rejected: Array<Rejection<T>> = [];
+    for (const event of events) rejected.push(...(await this.runWithRetry(partition, [event], heartbeat, limit, earlier ?? undefined)));
+    return rejected;
   }
 
   private async deadLetter(partition: number, refused: readonly Refusal[]): Promise<void> {
@@ -130,5 +175,7 @@ function contextOf(topic: TopicName, partition: number, message: BusRecord): Mes
     trace: extractRecordTrace(message.headers),
   };
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -51,7 +51,7 @@ export class EventSubscription<T extends TopicName> implements Subscription {
     this.consumer = this.createConsumer();
     const { topic, groupId, handleBatch } = options;
     const isStopping = () => this.stopping;
-    this.processor = new ChunkProcessor({ topic, groupId, handleBatch, maxRetryBackoffMs: connection.settings.maxRetryBackoffMs, isStopping }, publisher, metrics, logger);
+    this.processor = new ChunkProcessor({ topic, groupId, handleBatch, maxRetryBackoffMs: connection.settings.maxRetryBackoffMs, retryLimit: connection.settings.handlerRetryLimit, isStopping }, publisher, metrics, logger);
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envBool, envInt, envList } from '@hyperdex/observability';
+import type { HandlerRetryLimit } from '../consumer/chunk-processor';
 
 export const kafkaEnvSchema = z.object({
   /** `kafka` (the broker below) or `memory` (an in-process bus: one process, nothing durable; tests and `npm start`). */
@@ -35,6 +36,10 @@ export const kafkaEnvSchema = z.object({
   /** Records per produce request at most. */
   KAFKA_PRODUCER_MAX_BATCH: envInt(2_000, 1, 100_000),
   KAFKA_MAX_RETRY_BACKOFF_MS: envInt(5_000, 10, 300_000),
+  /** A chunk whose handler keeps failing transiently is dead-lettered after this many attempts… */
+  KAFKA_HANDLER_MAX_ATTEMPTS: envInt(30, 1, 1_000_000),
+  /** …or once this long has passed since its first attempt, whichever comes first (see HandlerRetryLimit). */
+  KAFKA_HANDLER_MAX_RETRY_MS: envInt(300_000, 0, 86_400_000),
   /** How long the group waits for a silent member before handing its partitions to another (broker minimum 6 s). */
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
   /** Create missing topics at start-up; turn off where topics are provisioned apart (ACLs, IaC). */
@@ -61,6 +66,8 @@ export interface KafkaSettings {
   validateOutgoing: boolean;
   /** Ceiling of the backoff between retries of a message that failed for a transient reason. */
   maxRetryBackoffMs: number;
+  /** When a transiently failing chunk stops being retried and its failing records are dead-lettered. */
+  handlerRetryLimit: HandlerRetryLimit;
   sessionTimeoutMs: number;
   createTopics: boolean;
 }
@@ -82,6 +89,7 @@ export function toKafkaSettings(env: z.infer<typeof kafkaEnvSchema>, serviceName
     producerMaxBatchRecords: env.KAFKA_PRODUCER_MAX_BATCH,
     validateOutgoing: env.KAFKA_VALIDATE_OUTGOING,
     maxRetryBackoffMs: env.KAFKA_MAX_RETRY_BACKOFF_MS,
+    handlerRetryLimit: { maxAttempts: env.KAFKA_HANDLER_MAX_ATTEMPTS, maxElapsedMs: env.KAFKA_HANDLER_MAX_RETRY_MS },
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     createTopics: env.KAFKA_CREATE_TOPICS,
   };

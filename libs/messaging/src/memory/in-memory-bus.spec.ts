@@ -12,14 +12,14 @@ const TOKENS = ['0x1111111111111111111111111111111111111111', '0x222222222222222
 
 const tick = (token: string, price: string, timestamp = 1_764_000_000_000): PriceTick => ({ chainId: 1, token, priceUsd: price, timestamp, source: 'spec' });
 
-function bus(partitions = 4) {
+function bus(partitions = 4, handlerRetryLimit?: { maxAttempts: number; maxElapsedMs: number }) {
   const broker = new InMemoryBroker(partitions);
   broker.ensureTopics([Topics.prices, Topics.trades]);
   const logger = pino({ level: 'silent' });
   const metrics = new ServiceMetrics('bus-spec');
   const publisher = new InMemoryEventPublisher(broker, { clientId: 'spec', validateOutgoing: true }, metrics, logger);
-  const factory = () => new InMemorySubscriberFactory(broker, { consumerMaxBatch: 50, maxRetryBackoffMs: 20 }, publisher, metrics, new HealthRegistry(), logger);
-  return { broker, publisher, factory };
+  const factory = () => new InMemorySubscriberFactory(broker, { consumerMaxBatch: 50, maxRetryBackoffMs: 20, handlerRetryLimit }, publisher, metrics, new HealthRegistry(), logger);
+  return { broker, publisher, factory, metrics };
 }
 
 /** Resolves when `done` holds, polling the event loop (the bus delivers asynchronously, as a broker would). */
@@ -138,6 +138,31 @@ describe('the in-memory bus', () => {
       ['2', 'unlucky price'],
     ]);
     expect(letters[0]?.errors.map((e) => e.field)).toContain('token');
+    await subscribers.stopAll();
+  });
+
+  it('bounds the retries of a record that keeps failing transiently: dead-lettered with the reason, counted, the rest applied', async () => {
+    const { broker, publisher, factory, metrics } = bus(1, { maxAttempts: 3, maxElapsedMs: 60_000 });
+    const applied: string[] = [];
+    const subscribers = factory();
+    await subscribers.subscribe(
+      priceSubscription('poison', (events) => {
+        if (events.some((e) => e.payload.priceUsd === '13')) throw new Error('database says no');
+        applied.push(...events.map((e) => e.payload.priceUsd));
+      }),
+    );
+    await publisher.publish(Topics.prices, [tick(TOKENS[0], '12'), tick(TOKENS[1], '13'), tick(TOKENS[2], '14')]);
+    await until(() => broker.committed('poison', Topics.prices, 0) === 3, 10_000);
+    expect(applied).toEqual(['12', '14']);
+    const letters = broker.records(deadLetterTopic(Topics.prices)).map((r) => JSON.parse(String(r.value)) as DeadLetter);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.offset).toBe('1');
+    expect(letters[0]?.attempts).toBe(4);
+    expect(letters[0]?.reason).toMatch(/^handler failed 4 times over \d+ ms \(limit 3 attempts or 60000 ms\): database says no$/);
+    expect(letters[0]?.errors).toEqual([{ field: '(handler)', reason: 'database says no' }]);
+    const attempts = Object.fromEntries((await metrics.handlerAttempts.get()).values.map((v) => [v.labels.outcome, v.value]));
+    // The chunk of three: two retries, then exhausted; narrowed one by one: 12 ok, 13 exhausted at once, 14 ok.
+    expect(attempts).toEqual({ retried: 2, exhausted: 2, ok: 2 });
     await subscribers.stopAll();
   });
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { TopicName } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { ChunkProcessor } from '../consumer/chunk-processor';
+import { ChunkProcessor, type HandlerRetryLimit } from '../consumer/chunk-processor';
 import type { EventPublisher } from '../ports/event-publisher.port';
 import type { Subscription, SubscriptionOptions } from '../ports/event-subscriber.port';
 import type { GroupMember, InMemoryBroker } from './in-memory-broker';
@@ -9,6 +9,7 @@ import type { GroupMember, InMemoryBroker } from './in-memory-broker';
 export interface InMemorySubscriptionSettings {
   consumerMaxBatch: number;
   maxRetryBackoffMs: number;
+  handlerRetryLimit?: HandlerRetryLimit;
 }
 
 /** Thrown into a handler's retry loop when its partition has been taken away, as kafkajs's heartbeat does. */
@@ -48,7 +49,7 @@ export class InMemorySubscription<T extends TopicName> implements Subscription, 
   ) {
     const { topic, groupId, handleBatch } = options;
     const isStopping = () => this.stopping;
-    this.processor = new ChunkProcessor({ topic, groupId, handleBatch, maxRetryBackoffMs: settings.maxRetryBackoffMs, isStopping }, publisher, metrics, logger);
+    this.processor = new ChunkProcessor({ topic, groupId, handleBatch, maxRetryBackoffMs: settings.maxRetryBackoffMs, retryLimit: settings.handlerRetryLimit, isStopping }, publisher, metrics, logger);
   }
 
   get topic(): string {

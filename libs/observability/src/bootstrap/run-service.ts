@@ -9,6 +9,7 @@ import type { ServiceEnv } from '../config/env-fields';
 import { createLogger, type Logger } from '../logging/logger';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { HttpErrorFilter, bodyParserErrorHandler } from '../http/http-error.filter';
+import { refuseDeepJson } from '../http/json-depth';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { httpTraceMiddleware } from '../http/http-trace.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -68,7 +69,7 @@ export async function startServiceApp<S extends z.ZodType<ServiceEnv>>(
     bodyParser: false,
   });
   app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
-  app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb' });
+  app.useBodyParser('json', { limit: definition.bodyLimit?.(config) ?? '100kb', verify: refuseDeepJson() });
   app.use(bodyParserErrorHandler());
   app.use(httpTraceMiddleware());
   app.useGlobalFilters(new HttpErrorFilter(logger));

@@ -15,6 +15,7 @@ const REASON: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   413: 'Payload Too Large',
+  429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
 
@@ -49,7 +50,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 /** Express error middleware for failures before routing (unparseable JSON, oversized bodies). */
 export function bodyParserErrorHandler() {
-  return (err: { type?: string; status?: number; message?: string }, _req: unknown, res: Response, next: (e?: unknown) => void): void => {
+  return (err: { type?: string; status?: number; message?: string; limit?: number }, _req: unknown, res: Response, next: (e?: unknown) => void): void => {
+    if (err.type === 'entity.too.deep') {
+      res.status(400).json({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Request body nests deeper than the limit of ${err.limit} levels`,
+        details: [{ field: '(body)', reason: `nests deeper than ${err.limit} levels of objects and arrays` }],
+      } satisfies ErrorBody);
+      return;
+    }
     if (err.type === 'entity.parse.failed') {
       res.status(400).json({
         statusCode: 400,

@@ -41,6 +41,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly handlerAttempts = new Counter({
+    name: 'hyperdex_kafka_handler_attempts_total',
+    help: 'Handler runs over a chunk of consumed records, by topic and outcome (ok; retried: a transient failure, run again; refused: a PermanentFailure; exhausted: the retry limit was reached and the failing records dead-lettered)',
+    labelNames: ['topic', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly consumerLag = new Gauge({
     name: 'hyperdex_kafka_consumer_lag',
     help: "Records of a partition the consumer group has not processed yet: the broker's high watermark minus the group's committed offset (this member's position for groups that never commit), read at scrape",

@@ -39,6 +39,13 @@ export interface RecordedEntry extends BookedEntry {
   recordedAt: number;
 }
 
+/** What the ledger holds of an event, to compare a later event of the same id with. */
+export interface RecordedEvent {
+  userId: string;
+  entry: LedgerEntry;
+  retracted: boolean;
+}
+
 /**
  * The positions service's ledger: every swap and transfer booked once (idempotent on event id) with the valuation
  * it was booked at, the balances they sum to, and retractions. The truth positions are rebuilt from.
@@ -58,6 +65,15 @@ export abstract class TradeLedgerRepository {
 
   /** The live ledgers of several users, each in applied order; every requested user has an entry. */
   abstract loadLedgers(userIds: readonly string[]): Promise<Map<string, BookedEntry[]>>;
+
+  /** The recorded events of the given ids (retracted ones too); an id never recorded has no entry. */
+  abstract loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
+
+  /**
+   * Users holding a non-zero balance of the token whose latest ledger event arrived on one of the given trades
+   * partitions, with that partition: the holders a price move must revalue, in memory or not.
+   */
+  abstract loadHolders(chainId: number, token: string, partitions: readonly number[]): Promise<Array<{ userId: string; partition: number }>>;
 
   abstract loadBalances(userId: string): Promise<StoredBalance[]>;
 

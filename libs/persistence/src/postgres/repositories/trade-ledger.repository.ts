@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ledgerEventId, type Trade, type TradeRetraction, type Transfer } from '@hyperdex/contracts';
 import { formatUsd, parseUsd, type LedgerEntry, type LedgerValuation } from '@hyperdex/risk-core';
-import { TradeLedgerRepository, type BalanceDelta, type BookedEntry, type RecordedEntry, type EventToRecord, type StoredBalance, type TradeSource } from '../../ports/trade-ledger.repository';
+import {
+  TradeLedgerRepository,
+  type BalanceDelta,
+  type BookedEntry,
+  type EventToRecord,
+  type RecordedEntry,
+  type RecordedEvent,
+  type StoredBalance,
+  type TradeSource,
+} from '../../ports/trade-ledger.repository';
 import { SqlDatabase, type SqlQuerier } from '../../sql/sql-database';
 
 interface UserBalanceDelta extends BalanceDelta {
@@ -222,6 +231,33 @@ export class PostgresTradeLedgerRepository extends TradeLedgerRepository {
       [new Date(until).toISOString(), userIds ? [...userIds] : null],
     );
     return rows.map((row) => ({ userId: row.user_id, recordedAt: Number(row.recorded_ms), entry: toEntry(row), valuation: loadValuation(row.valuation) }));
+  }
+  async loadRecorded(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+    const recorded = new Map<string, RecordedEvent>();
+    if (ids.length === 0) return recorded;
+    const rows: Array<LedgerRow & { user_id: string; retracted: boolean }> = await this.dataSource.query(
+      `SELECT user_id, trade_id, kind, chain_id, token_in, token_out, amount_in::text AS amount_in, amount_out::text AS amount_out,
+              fees, valuation, (extract(epoch from executed_at) * 1000)::bigint::text AS executed_ms, retracted_at IS NOT NULL AS retracted
+         FROM trades WHERE trade_id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    for (const row of rows) recorded.set(row.trade_id, { userId: row.user_id, entry: toEntry(row), retracted: row.retracted });
+    return recorded;
+  }
+
+  async loadHolders(chainId: number, token: string, partitions: readonly number[]): Promise<Array<{ userId: string; partition: number }>> {
+    if (partitions.length === 0) return [];
+    const rows: Array<{ user_id: string; source_partition: number }> = await this.dataSource.query(
+      `SELECT b.user_id, p.source_partition
+         FROM user_balances b
+         CROSS JOIN LATERAL (SELECT t.source_partition FROM trades t
+                              WHERE t.user_id = b.user_id AND t.source_partition IS NOT NULL
+                              ORDER BY t.seq DESC LIMIT 1) p
+        WHERE b.chain_id = $1 AND b.token = $2 AND b.balance <> 0 AND p.source_partition = ANY($3::integer[])
+        ORDER BY b.user_id`,
+      [chainId, token, [...partitions]],
+    );
+    return rows.map((r) => ({ userId: r.user_id, partition: r.source_partition }));
   }
 
   async loadBalances(userId: string): Promise<StoredBalance[]> {
