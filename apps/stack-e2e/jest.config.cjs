@@ -8,5 +8,4 @@ module.exports = {
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
-  testSequencer: '<rootDir>/src/support/last-polluters-sequencer.cjs',
 };

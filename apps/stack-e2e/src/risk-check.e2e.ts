@@ -4,10 +4,12 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { AlertNotification, ExposureUpdate, RiskCheckResponse, RiskMetrics } from '@hyperdex/contracts';
 import { Topics } from '@hyperdex/contracts';
-import { RecordingSocket, USDC, WETH, consumedCount, tokenFor, uniqueUser, waitUntil, post } from './support/clients';
+import { RecordingSocket, WETH, consumedCount, tokenFor, uniqueUser, waitUntil, post } from './support/clients';
 import { API_KEY, DAILY_LOSS_LIMIT_USD, DATABASE_NAME, MAX_EXPOSURE_USD, PORTS, ROOT } from './support/stack-env';
 
 const RISK_URL = `http://127.0.0.1:${PORTS.risk}`;
+// Priced in USDT, as transfers.e2e.ts is: other suites assert that USDC has no price on the shared, compacted topic.
+const USDT = '0xdac17f958d2ee523a2206206994597c13d831ec7';
 
 async function check(body: unknown, headers: Record<string, string> = { 'x-api-key': API_KEY }): Promise<{ status: number; body: RiskCheckResponse & { details?: Array<{ field: string; reason: string }> } }> {
   const send = () => fetch(`${RISK_URL}/v1/risk/check`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -35,7 +37,7 @@ function metricFigures(m: Omit<RiskMetrics, 'eventId' | 'sourceEventId' | 'sourc
 describe('POST /v1/risk/check', () => {
   const carol = uniqueUser('carol');
   let socket: RecordingSocket;
-  const trade = (id: string, amountIn: string, amountOut: string, tokenIn = USDC, tokenOut = WETH) => ({
+  const trade = (id: string, amountIn: string, amountOut: string, tokenIn = USDT, tokenOut = WETH) => ({
     tradeId: `check-e2e-${id}-${Date.now()}`,
     userId: carol,
     chainId: 1,
@@ -54,7 +56,7 @@ describe('POST /v1/risk/check', () => {
     const now = Date.now();
     expect((await post('/v1/prices', { prices: [
       { chainId: 1, token: WETH, priceUsd: '3000', timestamp: now, source: 'e2e-check' },
-      { chainId: 1, token: USDC, priceUsd: '1', timestamp: now, source: 'e2e-check' },
+      { chainId: 1, token: USDT, priceUsd: '1', timestamp: now, source: 'e2e-check' },
     ] })).status).toBe(202);
     await waitUntil(async () => (await consumedCount(PORTS.risk, Topics.prices)) >= risk + 2 && (await consumedCount(PORTS.positions, Topics.prices)) >= positions + 2, 'risk and positions to hold the prices');
   });
@@ -95,7 +97,7 @@ describe('POST /v1/risk/check', () => {
     const buy = await check(trade('more', '3000000000', '1000000000000000000'));
     expect(buy.body.verdict).toBe('deny');
     expect(buy.body.tradingState.current).toBe('REDUCING');
-    const sale = await check(trade('sell', '1000000000000000000', '3000000000', WETH, USDC));
+    const sale = await check(trade('sell', '1000000000000000000', '3000000000', WETH, USDT));
     expect(sale.body.verdict).toBe('reduce-only');
     expect(sale.body.reducesPositions).toBe(true);
     expect(sale.body.decidedBy.map((d) => (d.kind === 'rule' ? d.ruleId : d.kind))).toEqual(['max-exposure']);
@@ -114,7 +116,7 @@ describe('POST /v1/risk/check', () => {
   });
 
   it('names an unknown token instead of allowing', async () => {
-    const odd = await check(trade('odd', '1000000', '1', USDC, '0x1111111111111111111111111111111111111111'));
+    const odd = await check(trade('odd', '1000000', '1', USDT, '0x1111111111111111111111111111111111111111'));
     expect(odd.status).toBe(200);
     expect(odd.body.verdict).toBe('deny');
     expect(odd.body.unknown).toEqual([{ chainId: 1, token: '0x1111111111111111111111111111111111111111', reason: 'unknown-token' }]);
