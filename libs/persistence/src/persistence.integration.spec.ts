@@ -396,6 +396,16 @@ describe('ExposureCache on Redis', () => {
     await cache.putMany([]);
   });
 
+  it('honours a snapshot stored without its as-of key (written by an earlier version)', async () => {
+    const frank = (asOf: number, gross: string): ExposureUpdate => ({ ...snapshot(asOf, gross), userId: 'frank' });
+    await redis.set('exposure:frank', JSON.stringify(frank(1_764_000_009_000, '90')));
+    await cache.put(frank(1_764_000_008_000, '80'));
+    expect((await cache.get('frank'))?.grossExposureUsd).toBe('90');
+    await cache.put(frank(1_764_000_010_000, '100'));
+    expect((await cache.get('frank'))?.grossExposureUsd).toBe('100');
+    expect(await redis.get('exposure-as-of:frank')).toBe('1764000010000');
+  });
+
   it('treats a corrupt entry as absent rather than serving it', async () => {
     await redis.set('exposure:mallory', '{"not":"an exposure"}');
     expect(await cache.get('mallory')).toBeNull();

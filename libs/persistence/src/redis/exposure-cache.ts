@@ -4,35 +4,55 @@ import { ExposureUpdateSchema, decodeJson, type ExposureUpdate } from '@hyperdex
 import { ExposureCache } from '../ports/exposure-cache';
 
 /**
- * For each KEYS[i]: ARGV[2i-1] is the snapshot, ARGV[2i] its asOf. A snapshot older than the one stored is skipped,
- * so a late write (a redelivery, a slower writer) never replaces a newer one. Returns how many were written.
+ * For each user, KEYS[2i-1] is the snapshot key and KEYS[2i] its as-of key; ARGV[2i-1] is the snapshot, ARGV[2i] its
+ * asOf. A snapshot older than the one stored is skipped, so a late write (a redelivery, a slower writer) never replaces
+ * a newer one. The stored asOf is read from its own small key: decoding the stored snapshot (a user's every position)
+ * on each write was the script's cost. A snapshot written before the as-of key existed is decoded once instead.
+ * Returns how many were written.
  */
 const PUT_NEWEST_SCRIPT = `
 local written = 0
-for i, key in ipairs(KEYS) do
+for i = 1, #KEYS / 2 do
+  local snapshotKey, asOfKey = KEYS[2 * i - 1], KEYS[2 * i]
   local asOf = tonumber(ARGV[2 * i])
-  local keep = false
-  local cur = redis.call('GET', key)
-  if cur then
-    local ok, decoded = pcall(cjson.decode, cur)
-    if ok and type(decoded) == 'table' and decoded.asOf and tonumber(decoded.asOf) > asOf then keep = true end
+  local stored = tonumber(redis.call('GET', asOfKey))
+  if not stored then
+    local cur = redis.call('GET', snapshotKey)
+    if cur then
+      local ok, decoded = pcall(cjson.decode, cur)
+      if ok and type(decoded) == 'table' and decoded.asOf then stored = tonumber(decoded.asOf) end
+    end
   end
-  if not keep then
-    redis.call('SET', key, ARGV[2 * i - 1])
+  if not stored or stored <= asOf then
+    redis.call('SET', snapshotKey, ARGV[2 * i - 1])
+    redis.call('SET', asOfKey, ARGV[2 * i])
     written = written + 1
   end
 end
 return written`;
 
+/** The script as a command of the connection: ioredis sends its SHA (EVALSHA), and its text only when Redis lacks it. */
+interface WithPutNewest {
+  hyperdexPutNewestExposure(...keysAndArgs: string[]): Promise<number>;
+}
+
 /** The exposure cache in Redis, shared by every positions and gateway instance. */
 @Injectable()
 export class RedisExposureCache extends ExposureCache {
+  private readonly scripts: WithPutNewest;
+
   constructor(private readonly redis: Redis) {
     super();
+    if (!('hyperdexPutNewestExposure' in redis)) redis.defineCommand('hyperdexPutNewestExposure', { lua: PUT_NEWEST_SCRIPT });
+    this.scripts = redis as unknown as WithPutNewest;
   }
 
   private key(userId: string): string {
     return `exposure:${userId}`;
+  }
+
+  private asOfKey(userId: string): string {
+    return `exposure-as-of:${userId}`;
   }
 
   /** Keeps the newest snapshot: a late write of an older one (from a redelivery) is ignored. */
@@ -47,9 +67,9 @@ export class RedisExposureCache extends ExposureCache {
    */
   async putMany(snapshots: readonly ExposureUpdate[]): Promise<void> {
     if (snapshots.length === 0) return;
-    const keys = snapshots.map((s) => this.key(s.userId));
+    const keys = snapshots.flatMap((s) => [this.key(s.userId), this.asOfKey(s.userId)]);
     const args = snapshots.flatMap((s) => [JSON.stringify(s), String(s.asOf)]);
-    await this.redis.eval(PUT_NEWEST_SCRIPT, keys.length, ...keys, ...args);
+    await this.scripts.hyperdexPutNewestExposure(String(keys.length), ...keys, ...args);
   }
 
   /** Null when the user has no snapshot; a corrupt entry is treated as absent rather than served. */
