@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import type { AlertChannel, AlertNotification, AlertSummary } from '@hyperdex/contracts';
+import type { AlertChannel, AlertSummary } from '@hyperdex/contracts';
 import { ServiceMetrics } from '@hyperdex/observability';
 import {
   AlertChannelRepository,
