@@ -8,4 +8,5 @@ module.exports = {
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/src/support/pipeline-first-sequencer.cjs',
 };

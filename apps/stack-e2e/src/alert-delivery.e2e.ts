@@ -5,7 +5,8 @@ import { SMTPServer } from 'smtp-server';
 import type { AlertDeliveriesResponse, AlertDeliveryView, AlertNotification } from '@hyperdex/contracts';
 import { depositOneWbtc, gateway, moveTo, priceWbtc } from './support/alert-helpers';
 import { RecordingSocket, tokenFor, uniqueUser, waitUntil } from './support/clients';
-import { SMTP_PORT } from './support/stack-env';
+import { scrape, series, valueOf } from './support/prometheus';
+import { PORTS, SMTP_PORT } from './support/stack-env';
 
 const SECRET = 'e2e-webhook-secret-0123456789';
 
@@ -122,6 +123,9 @@ describe('alert delivery to a webhook that was down, and to email', () => {
     expect(log.slice(0, -1).every((a) => a.outcome === 'failed' && a.error === 'ECONNREFUSED')).toBe(true);
     expect(log.at(-1)).toMatchObject({ outcome: 'delivered', statusCode: 200 });
     expect(JSON.stringify(detail)).not.toContain(SECRET);
+    // The price move behind the alert was ingested before the risk service evaluated it; latency runs from there.
+    expect(detail.ingestedAt).toEqual(expect.any(Number));
+    expect(detail.ingestedAt).toBeLessThanOrEqual(opened.alert.triggeredAt);
     expect((await gateway('GET', `/v1/alert-deliveries/${body.id}`, tokenFor(uniqueUser('eve')))).status).toBe(404);
 
     // Slack got the critical alert in its own format.
@@ -131,5 +135,12 @@ describe('alert delivery to a webhook that was down, and to email', () => {
     const mail = mails.find((m) => m.to.includes(`${jo}@example.com`) && m.data.includes('max-exposure opened'));
     expect(mail?.data).toMatch(new RegExp(`^Subject: \\[CRITICAL\\] max-exposure opened for ${jo}\\r?$`, 'm'));
     expect(mail?.data).toContain('Gross exposure 101000.00 USD exceeds the limit of 100000.00 USD');
+
+    // Alerting's /metrics: attempts by outcome, delivery latency per channel, and the open alerts.
+    const metrics = await scrape(PORTS.alerting);
+    expect(valueOf(metrics, 'hyperdex_alerts_delivered_total', { channel: 'webhook', outcome: 'failed' })).toBeGreaterThanOrEqual(2);
+    expect(valueOf(metrics, 'hyperdex_alerts_delivered_total', { channel: 'email', outcome: 'delivered' })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(metrics, 'hyperdex_alert_delivery_seconds_count', { channel: 'webhook' })).toBeGreaterThanOrEqual(2);
+    expect(series(metrics, 'hyperdex_alerts_open')).toHaveLength(1);
   });
 });

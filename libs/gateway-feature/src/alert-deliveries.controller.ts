@@ -18,6 +18,7 @@ const viewOf = (d: StoredDelivery): AlertDeliveryView => ({
   createdAt: d.createdAt,
   deliveredAt: d.deliveredAt,
   lastError: d.lastError,
+  ingestedAt: d.ingestedAt,
 });
 
 /** Deliveries to a user's channels: the dead letters, each with its attempts, and a redelivery under the same id. */

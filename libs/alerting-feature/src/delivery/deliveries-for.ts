@@ -20,10 +20,15 @@ export function deliveryIdOf(n: AlertNotification, channel: AlertChannel, index:
   return `dlv_${digest.slice(0, 32)}`;
 }
 
-/** The deliveries one notification calls for: each channel that delivers and whose minimum severity the alert meets. */
-export function deliveriesFor(n: AlertNotification, channels: readonly AlertChannel[]): NewDelivery[] {
+/**
+ * The deliveries one notification calls for: each channel that delivers and whose minimum severity the alert meets.
+ * `ingestedAt` (when the change's input entered the pipeline) travels with them for the delivery latency.
+ */
+export function deliveriesFor(n: AlertNotification, channels: readonly AlertChannel[], ingestedAt?: number): NewDelivery[] {
   if (!DELIVERED_EVENTS.has(n.event ?? 'opened')) return [];
   return channels.flatMap((channel, index) =>
-    deliversTo(channel.kind) && RANK[n.alert.severity] >= RANK[channel.minSeverity] ? [{ deliveryId: deliveryIdOf(n, channel, index), channel, notification: n }] : [],
+    deliversTo(channel.kind) && RANK[n.alert.severity] >= RANK[channel.minSeverity]
+      ? [{ deliveryId: deliveryIdOf(n, channel, index), channel, notification: n, ...(ingestedAt === undefined ? {} : { ingestedAt }) }]
+      : [],
   );
 }

@@ -21,7 +21,7 @@ export class DeliveryDispatcherConsumer implements OnApplicationBootstrap {
       // A new deployment delivers changes from now on, not the history of every alert.
       fromBeginning: false,
       handleBatch: async (events) => {
-        await this.dispatcher.dispatch(events.map((e) => e.payload));
+        await this.dispatcher.dispatch(events.map((e) => ({ notification: e.payload, ingestedAt: e.context.ingestedAt })));
       },
     });
   }

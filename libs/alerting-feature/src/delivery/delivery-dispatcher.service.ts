@@ -6,6 +6,12 @@ import { volumePolicy } from '../volume/volume-policy';
 import { deliveriesFor, notificationKeyOf } from './deliveries-for';
 import { DELIVERY_CONFIG, DeliveryWorkerService, type DeliveryConfig } from './delivery-worker.service';
 
+/** One alert change, with when the input that caused it was ingested where its record carried that. */
+export interface AlertChange {
+  readonly notification: AlertNotification;
+  readonly ingestedAt?: number | undefined;
+}
+
 /**
  * Turns alert changes into stored deliveries to the user's channels. Volume control decides per notification that
  * calls for any delivery: sent now, or held back (hourly cap, mute window) for the summary sent when the hour or the
@@ -23,13 +29,13 @@ export class DeliveryDispatcherService {
   ) {}
 
   /** Answers how many deliveries were created (a redelivered notification creates none). */
-  async dispatch(notifications: readonly AlertNotification[]): Promise<number> {
+  async dispatch(changes: readonly AlertChange[]): Promise<number> {
     const now = this.clock();
-    const byUser = await this.channels.getMany(notifications.map((n) => n.alert.userId));
+    const byUser = await this.channels.getMany(changes.map((c) => c.notification.alert.userId));
     const deliveries: NewDelivery[] = [];
-    for (const n of notifications) {
+    for (const { notification: n, ingestedAt } of changes) {
       const settings = byUser.get(n.alert.userId);
-      const wanted = deliveriesFor(n, settings?.channels ?? []);
+      const wanted = deliveriesFor(n, settings?.channels ?? [], ingestedAt);
       if (!settings || wanted.length === 0) continue;
       const decision = await this.volume.admit(n.alert.userId, notificationKeyOf(n), n, volumePolicy(settings.volume, now), now);
       if (decision === 'send') deliveries.push(...wanted);

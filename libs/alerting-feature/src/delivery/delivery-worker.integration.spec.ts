@@ -90,7 +90,9 @@ describe('delivery worker against a receiver that is down, then up', () => {
 
   it('delivers each alert exactly once per delivery id, with every attempt recorded', async () => {
     const channel: AlertChannel = { kind: 'webhook', url: `http://127.0.0.1:${port}/hooks`, secret: SECRET, minSeverity: 'info' };
-    const deliveries = deliveriesFor(notification('max-exposure:ann:1'), [channel]);
+    // The trade behind the alert was ingested an hour before the risk service raised it (a backlog, say).
+    const ingestedAt = Date.now() - 3_600_000;
+    const deliveries = deliveriesFor(notification('max-exposure:ann:1'), [channel], ingestedAt);
     // Two workers share the queue, as two alerting instances would.
     const registries = [startWorker(20).metrics, startWorker(20).metrics];
     expect(await repo.enqueue(deliveries, 20, Date.now())).toBe(1);
@@ -124,6 +126,13 @@ describe('delivery worker against a receiver that is down, then up', () => {
     const total = (outcome: string) => counted.flat().reduce((n, v) => (v.labels['outcome'] === outcome ? n + v.value : n), 0);
     expect(total('delivered')).toBe(1);
     expect(total('failed')).toBe(attempts.length - 1);
+
+    // Latency runs from the ingestion carried with the delivery, not from the alert's triggeredAt.
+    expect((await repo.find(id))?.ingestedAt).toBe(ingestedAt);
+    const latency = await Promise.all(registries.map(async (m) => (await m.registry.getSingleMetric('hyperdex_alert_delivery_seconds')?.get())?.values ?? []));
+    const observed = (name: string) => latency.flat().reduce((n, v) => ('metricName' in v && v.metricName === name && v.labels['channel'] === 'webhook' ? n + v.value : n), 0);
+    expect(observed('hyperdex_alert_delivery_seconds_count')).toBe(1);
+    expect(observed('hyperdex_alert_delivery_seconds_sum')).toBeGreaterThanOrEqual(3600);
   });
 
   it('dead-letters after the last attempt, and a redelivery reaches the receiver under the same id', async () => {

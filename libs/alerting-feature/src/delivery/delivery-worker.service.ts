@@ -43,7 +43,7 @@ export class DeliveryWorkerService implements OnApplicationBootstrap, OnModuleDe
     this.delivered = metrics.counter('hyperdex_alerts_delivered_total', 'Delivery attempts by channel and outcome (delivered, failed, dead)', ['channel', 'outcome']);
     this.latency = metrics.histogram(
       'hyperdex_alert_delivery_seconds',
-      "From the alert's evaluation by the risk service (triggeredAt) to its delivery on a channel",
+      "From the ingestion of the input behind the alert change (the trade or price; else the change's own record) to its delivery on a channel",
       [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       ['channel'],
     );
@@ -104,7 +104,8 @@ export class DeliveryWorkerService implements OnApplicationBootstrap, OnModuleDe
     if (result.ok) {
       this.delivered.inc({ channel, outcome: 'delivered' });
       // A summary was held back on purpose: its wait is not delivery latency.
-      if (!d.summary) this.latency.observe({ channel }, Math.max(0, startedAt + durationMs - d.notification.alert.triggeredAt) / 1000);
+      // Without a known input (a delivery older than the column), the risk service's evaluation is the nearest start.
+      if (!d.summary) this.latency.observe({ channel }, Math.max(0, startedAt + durationMs - (d.ingestedAt ?? d.notification.alert.triggeredAt)) / 1000);
       return;
     }
     this.delivered.inc({ channel, outcome: stored.status === 'dead' ? 'dead' : 'failed' });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import type { AlertChannel, AlertNotification, AlertSummary } from '@hyperdex/contracts';
+import type { AlertChannel, AlertSummary } from '@hyperdex/contracts';
 import { ServiceMetrics } from '@hyperdex/observability';
 import {
   AlertChannelRepository,
@@ -14,7 +14,7 @@ import {
   type DatabaseSettings,
 } from '@hyperdex/persistence';
 import { HttpReceiver } from '../testing/http-receiver';
-import { DeliveryDispatcherService } from '../delivery/delivery-dispatcher.service';
+import { DeliveryDispatcherService, type AlertChange } from '../delivery/delivery-dispatcher.service';
 import { DeliveryWorkerService } from '../delivery/delivery-worker.service';
 import { HeldSummaryService } from './held-summary.service';
 
@@ -39,12 +39,14 @@ const admin = async (sql: string) => {
 };
 
 const T0 = Date.UTC(2026, 5, 1, 10, 5);
-const change = (userId: string, n: number, severity: 'warning' | 'critical' = 'critical'): AlertNotification => ({
-  alert: { alertId: `rule-${n}:${userId}:1`, ruleId: `rule-${n}`, kind: 'MaxExposure', userId, severity, observedValue: '2', threshold: '1', message: `change ${n}`, triggeredAt: T0, sourceEventId: 'e' },
-  status: 'open',
-  recordedAt: T0,
-  event: 'opened',
-  version: 1,
+const change = (userId: string, n: number, severity: 'warning' | 'critical' = 'critical'): AlertChange => ({
+  notification: {
+    alert: { alertId: `rule-${n}:${userId}:1`, ruleId: `rule-${n}`, kind: 'MaxExposure', userId, severity, observedValue: '2', threshold: '1', message: `change ${n}`, triggeredAt: T0, sourceEventId: 'e' },
+    status: 'open',
+    recordedAt: T0,
+    event: 'opened',
+    version: 1,
+  },
 });
 
 describe('volume control on PostgreSQL', () => {

@@ -25,6 +25,11 @@ export const AlertDeliveryViewSchema = z.strictObject({
   createdAt: epochMillis,
   deliveredAt: epochMillis.nullable(),
   lastError: z.string().nullable(),
+  /**
+   * When the input behind the change (the trade or price) was ingested, where the pipeline carried it: delivery
+   * latency (`hyperdex_alert_delivery_seconds`) runs from here. Null when unknown.
+   */
+  ingestedAt: epochMillis.nullable(),
   /** Every attempt, oldest first (on the single-delivery read). */
   attemptLog: z.array(DeliveryAttemptSchema).optional(),
 });

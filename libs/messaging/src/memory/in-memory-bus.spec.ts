@@ -60,6 +60,21 @@ describe('the in-memory bus', () => {
     await subscribers.stopAll();
   });
 
+  it('carries the ingestion time of a cause to the records published because of it, as the Kafka publisher does', async () => {
+    const { publisher, factory } = bus(1);
+    const seen: Array<InboundEvent<typeof Topics.prices>> = [];
+    const subscribers = factory();
+    await subscribers.subscribe(priceSubscription('caused', (events) => void seen.push(...events)));
+    await publisher.publish(Topics.prices, [tick(TOKENS[0], '1')]);
+    await until(() => seen.length === 1);
+    const cause = seen[0]?.context;
+    expect(cause?.ingestedAt).toBe(cause?.timestamp); // a first input is ingested when its record is written
+    await publisher.publishAll([{ topic: Topics.prices, payload: tick(TOKENS[1], '2'), ...(cause ? { causedBy: { ...cause, ingestedAt: 1_700_000_000_000 } } : {}) }]);
+    await until(() => seen.length === 2);
+    expect(seen[1]?.context.ingestedAt).toBe(1_700_000_000_000);
+    await subscribers.stopAll();
+  });
+
   it('resumes a group from its committed offset, in order', async () => {
     const { broker, publisher, factory } = bus(1);
     const seen: string[] = [];

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import { TopicContracts, validate } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
+import { withPublishSpan } from '@hyperdex/telemetry';
 import type { RawRecord } from '../ports/bus-record';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { ContractViolationError, type OutboundEvent } from '../ports/outbound-event';
+import { causedHeaders } from '../producer/caused-headers';
 import type { InMemoryBroker } from './in-memory-broker';
 
 export interface InMemoryPublisherSettings {
@@ -36,7 +37,7 @@ export class InMemoryEventPublisher extends EventPublisher {
         if (!checked.ok) throw new ContractViolationError(event.topic, checked.errors.map((e) => `${e.field} ${e.reason}`).join('; '));
       }
       const key = (contract.key as (value: OutboundEvent['payload']) => string)(event.payload);
-      const headers = event.causedBy ? traceHeadersCausedBy(event.topic, event.causedBy.trace) : undefined;
+      const headers = event.causedBy ? causedHeaders(event.topic, event.causedBy) : undefined;
       const list = byTopic.get(event.topic) ?? [];
       list.push({ key, value: JSON.stringify(event.payload), headers });
       byTopic.set(event.topic, list);

@@ -1,15 +1,14 @@
 import { Partitioners, type IHeaders, type Message, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TopicContracts, validate, type TopicName } from '@hyperdex/contracts';
+import { TopicContracts, validate } from '@hyperdex/contracts';
 import type { ServiceMetrics } from '@hyperdex/observability';
-import { traceHeadersCausedBy, withPublishSpan } from '@hyperdex/telemetry';
+import { withPublishSpan } from '@hyperdex/telemetry';
 import type { KafkaConnection } from '../kafka/kafka-connection';
 import type { RawRecord } from '../ports/bus-record';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { ContractViolationError, type OutboundEvent } from '../ports/outbound-event';
 import { SendCoalescer, type TopicBatch } from './send-coalescer';
-import { INGESTED_AT_HEADER } from '../consumer/ingested-at';
-import type { MessageContext } from '../consumer/inbound-event';
+import { causedHeaders } from './caused-headers';
 
 /** Every dead-letter topic is `<topic>.dlq` (contracts' deadLetterTopic); each record written to one is counted by that topic. */
 const DEAD_LETTER_SUFFIX = '.dlq';
@@ -114,13 +113,6 @@ export class KafkaEventPublisher extends EventPublisher {
   private async send(batches: Array<TopicBatch<Message>>): Promise<void> {
     await this.producer.sendBatch({ acks: -1, topicMessages: batches });
   }
-}
-
-/** A caused record continues its cause's trace and carries on when the chain's first input was ingested. */
-function causedHeaders(topic: TopicName, cause: MessageContext): IHeaders {
-  const headers = traceHeadersCausedBy(topic, cause.trace);
-  if (cause.ingestedAt !== undefined) headers[INGESTED_AT_HEADER] = String(cause.ingestedAt);
-  return headers;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

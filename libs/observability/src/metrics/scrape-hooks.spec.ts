@@ -48,16 +48,6 @@ describe('ScrapeHooks', () => {
 });
 
 describe('ServiceMetrics', () => {
-  it('counts alert deliveries by channel and outcome, for the alerting service to call', async () => {
-    const metrics = new ServiceMetrics('alerting');
-    metrics.recordAlertDelivery('webhook', 'delivered');
-    metrics.recordAlertDelivery('webhook', 'failed');
-    metrics.recordAlertDelivery('webhook', 'failed');
-    const text = await metrics.registry.metrics();
-    expect(text).toContain('hyperdex_alert_deliveries_total{channel="webhook",outcome="delivered",service="alerting"} 1');
-    expect(text).toContain('hyperdex_alert_deliveries_total{channel="webhook",outcome="failed",service="alerting"} 2');
-  });
-
   it('reads a scrape-time gauge only when scraped', async () => {
     const metrics = new ServiceMetrics('gateway');
     let connected = 3;

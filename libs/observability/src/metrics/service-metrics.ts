@@ -1,9 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ScrapeHooks } from './scrape-hooks';
 
-/** What became of one attempt to deliver an alert on a channel (webhook, email, …). */
-export type AlertDeliveryOutcome = 'delivered' | 'failed' | 'retried';
-
 /** The Prometheus registry of one service: process defaults plus the counters every service shares. */
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -71,21 +68,9 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  readonly alertDeliveries = new Counter({
-    name: 'hyperdex_alert_deliveries_total',
-    help: 'Alert delivery attempts by channel and outcome (delivered, failed, retried)',
-    labelNames: ['channel', 'outcome'] as const,
-    registers: [this.registry],
-  });
-
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
-  }
-
-  /** One delivery attempt of an alert on a channel; the alerting service calls it once per attempt. */
-  recordAlertDelivery(channel: string, outcome: AlertDeliveryOutcome): void {
-    this.alertDeliveries.inc({ channel, outcome });
   }
 
   gauge<L extends string>(name: string, help: string, collect: (gauge: Gauge<L>) => void | Promise<void>, labelNames: readonly L[] = []): Gauge<L> {

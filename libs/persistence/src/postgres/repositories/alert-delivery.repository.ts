@@ -11,6 +11,8 @@ export interface NewDelivery {
   /** For a summary: the latest change it covers. */
   readonly notification: AlertNotification;
   readonly summary?: AlertSummary;
+  /** When the input that caused the change was ingested (epoch ms), where the record carried it. */
+  readonly ingestedAt?: number;
 }
 
 export interface StoredDelivery {
@@ -27,6 +29,8 @@ export interface StoredDelivery {
   readonly createdAt: number;
   readonly deliveredAt: number | null;
   readonly lastError: string | null;
+  /** When the input that caused the change was ingested (epoch ms); null where unknown. */
+  readonly ingestedAt: number | null;
 }
 
 export interface DeliveryAttempt {
@@ -52,6 +56,7 @@ interface DeliveryRow {
   created_at: Date;
   delivered_at: Date | null;
   last_error: string | null;
+  ingested_at: Date | null;
 }
 
 const toDelivery = (r: DeliveryRow): StoredDelivery => ({
@@ -68,6 +73,7 @@ const toDelivery = (r: DeliveryRow): StoredDelivery => ({
   createdAt: r.created_at.getTime(),
   deliveredAt: r.delivered_at?.getTime() ?? null,
   lastError: r.last_error,
+  ingestedAt: r.ingested_at?.getTime() ?? null,
 });
 
 /**
@@ -159,10 +165,10 @@ export class AlertDeliveryRepository {
 export async function insertDeliveries(m: SqlQuerier, deliveries: readonly NewDelivery[], maxAttempts: number, now: number): Promise<number> {
   if (deliveries.length === 0) return 0;
   const rows: unknown[] = await m.query(
-    `INSERT INTO alert_deliveries (delivery_id, user_id, alert_id, channel_kind, channel, notification, summary, status, max_attempts, next_attempt_at)
-     SELECT d.delivery_id, d.user_id, d.alert_id, d.channel_kind, d.channel, d.notification, d.summary, 'pending', $8, $9
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[])
-         AS d(delivery_id, user_id, alert_id, channel_kind, channel, notification, summary)
+    `INSERT INTO alert_deliveries (delivery_id, user_id, alert_id, channel_kind, channel, notification, summary, ingested_at, status, max_attempts, next_attempt_at)
+     SELECT d.delivery_id, d.user_id, d.alert_id, d.channel_kind, d.channel, d.notification, d.summary, to_timestamp(d.ingested_ms / 1000.0), 'pending', $9, $10
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::jsonb[], $8::bigint[])
+         AS d(delivery_id, user_id, alert_id, channel_kind, channel, notification, summary, ingested_ms)
      ON CONFLICT (delivery_id) DO NOTHING
      RETURNING delivery_id`,
     [
@@ -173,6 +179,7 @@ export async function insertDeliveries(m: SqlQuerier, deliveries: readonly NewDe
       deliveries.map((d) => JSON.stringify(d.channel)),
       deliveries.map((d) => JSON.stringify(d.notification)),
       deliveries.map((d) => (d.summary ? JSON.stringify(d.summary) : null)),
+      deliveries.map((d) => (d.ingestedAt === undefined ? null : String(d.ingestedAt))),
       maxAttempts,
       new Date(now),
     ],
