@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client, Pool } from 'pg';
 import type { ChainReceipt } from '@hyperdex/contracts';
 import { createLogger } from '@hyperdex/observability';
+import { runMigrations } from '@hyperdex/persistence';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { ChainReceiptDecoder } from '../chain-receipt-decoder';
 import { ChainFollower, type ChainFollowerOptions, type FollowerMetrics } from './chain-follower';
@@ -153,8 +154,10 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
     await admin(`CREATE DATABASE ${DATABASE}`);
+    // The tables are the migrations' (tools/db/migrate.cjs), as in a deployment.
+    await runMigrations({ ...connection, database: DATABASE, poolSize: 2, ssl: false });
     pool = new Pool({ ...connection, database: DATABASE, max: 2 });
-  });
+  }, 60_000);
   afterAll(async () => {
     await pool.end();
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
@@ -162,7 +165,7 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
   beforeEach(async () => {
     node = new ChainNodeStandIn().chain([100, 'a0', [NO_SWAP]], [101, 'a1', [UNISWAP_V2.receipt]], [102, 'a2', []], [103, 'a3', [CURVE.receipt]]);
     url = await node.start();
-    await pool.query('DROP TABLE IF EXISTS chain_follow_cursor');
+    await pool.query('DELETE FROM chain_follow_cursor');
   });
   afterEach(() => node.stop());
 
@@ -253,4 +256,16 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
     const { rows } = await pool.query<{ block_number: string }>('SELECT block_number FROM chain_follow_cursor WHERE chain_id = 1');
     expect(rows).toEqual([{ block_number: '100' }]);
   });
-});
+
+  it('names the migrations when the cursor table was never created', async () => {
+    const unmigrated = 'hyperdex_chain_follow_unmigrated';
+    await admin(`DROP DATABASE IF EXISTS ${unmigrated}`);
+    await admin(`CREATE DATABASE ${unmigrated}`);
+    const bare = new Pool({ ...connection, database: unmigrated, max: 1 });
+    try {
+      await expect(new PgFollowCursorStore(bare).load(1)).rejects.toThrow('table chain_follow_cursor does not exist: run the database migrations');
+    } finally {
+      await bare.end();
+      await admin(`DROP DATABASE IF EXISTS ${unmigrated}`);
+    }
+  });});
