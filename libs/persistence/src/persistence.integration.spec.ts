@@ -58,7 +58,7 @@ const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueU
 // Real databases on a 2-core machine shared with other suites: allow more than jest's 5 s default per test.
 jest.setTimeout(30_000);
 
-const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'AlertDeliveryIngestedAt1766500000000'];
+const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'DexPoolsFollowCursor1766300000000', 'AlertDeliveryIngestedAt1766500000000'];
 
 interface Backend {
   db: SqlDatabase;

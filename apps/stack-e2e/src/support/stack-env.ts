@@ -16,6 +16,8 @@ export const DAILY_LOSS_LIMIT_USD = '25000';
 export const SMTP_PORT = 4025;
 export const PORTS = { gateway: 4000, ingestion: 4001, positions: 4002, risk: 4003, alerting: 4004 } as const;
 export const INGESTION_URL = `http://127.0.0.1:${PORTS.ingestion}`;
+/** The local JSON-RPC node the chain-follow suite serves; ingestion follows chain 1 there from block 100. */
+export const CHAIN_NODE_PORT = 19545;
 export const GATEWAY_URL = `http://127.0.0.1:${PORTS.gateway}`;
 
 export const SERVICE_ENV: Record<string, string> = {
@@ -44,6 +46,11 @@ export const SERVICE_ENV: Record<string, string> = {
   KAFKA_SESSION_TIMEOUT_MS: '6000',
   // A service that builds an event breaking its own topic's contract fails the test at the source.
   KAFKA_VALIDATE_OUTGOING: 'true',
+  // The node is up only while the chain-follow suite runs; until then each poll fails and is retried.
+  CHAIN_FOLLOW: `1:http://127.0.0.1:${CHAIN_NODE_PORT}`,
+  CHAIN_FOLLOW_FROM_BLOCK: '100',
+  CHAIN_FOLLOW_CONFIRMATIONS: '0',
+  CHAIN_FOLLOW_POLL_MS: '300',
 };
 
 /** Pids of the services the run started, by name; tests that replace a service append the replacement's pid. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { envInt } from '@hyperdex/observability';
 
-/** `CHAIN_FOLLOW=1:http://node:8545,8453:https://…` → the chains to follow and their JSON-RPC endpoints. */
+/** `CHAIN_FOLLOW=1:http://node:8545,8453:wss://…` → the chains to follow and their JSON-RPC endpoints (HTTP or WebSocket). */
 export const chainFollowEnvSchema = z.object({
   CHAIN_FOLLOW: z
     .string()
-    .regex(/^\d+:https?:\/\/[^,\s]+(,\d+:https?:\/\/[^,\s]+)*$/, 'must be chainId:http(s)-url pairs separated by commas (WebSocket endpoints are not supported yet)')
+    .regex(/^\d+:(https?|wss?):\/\/[^,\s]+(,\d+:(https?|wss?):\/\/[^,\s]+)*$/, 'must be chainId:url pairs (http, https, ws or wss) separated by commas')
     .optional(),
   /** Addresses whose swaps the follower keeps; unset = every swap. */
   CHAIN_FOLLOW_ADDRESSES: z

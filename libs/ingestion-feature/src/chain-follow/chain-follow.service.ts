@@ -7,6 +7,7 @@ import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
 import { ChainIngestionService } from '../chain-ingestion.service';
 import { followedChains, type ChainFollowEnv } from './chain-follow.config';
 import { ChainFollower, type FollowerMetrics } from './chain-follower';
+import { FollowerLoop } from './follower-loop';
 import { JsonRpcBlockSource } from './json-rpc-block-source';
 import { PgFollowCursorStore } from './pg-follow-cursor.store';
 
@@ -33,16 +34,19 @@ export const followerMetrics = (metrics: ServiceMetrics): FollowerMetrics => {
   };
 };
 
+const MAX_BLOCKS_PER_STEP = 100;
+
 /**
  * Runs a follower per chain of `CHAIN_FOLLOW` while the service is up: each polls its endpoint every
- * `CHAIN_FOLLOW_POLL_MS`, catching up in steps; a failed step (endpoint down, event log unavailable) is logged and
- * retried from the stored cursor at the next poll. Nothing runs when `CHAIN_FOLLOW` is unset.
+ * `CHAIN_FOLLOW_POLL_MS`, catching up in steps, and over WebSocket also wakes on each head the node pushes
+ * (`newHeads`); a failed step (endpoint down, event log unavailable) is logged and retried from the stored cursor at
+ * the next poll. Nothing runs when `CHAIN_FOLLOW` is unset.
  */
 @Injectable()
 export class ChainFollowService implements OnApplicationBootstrap, OnApplicationShutdown {
   private pool?: Pool;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private readonly loops: FollowerLoop[] = [];
+  private readonly sources: JsonRpcBlockSource[] = [];
 
   constructor(
     @Inject(CHAIN_FOLLOW_SETTINGS) private readonly settings: ChainFollowSettings,
@@ -59,44 +63,39 @@ export class ChainFollowService implements OnApplicationBootstrap, OnApplication
     const store = new PgFollowCursorStore(this.pool);
     const metrics = followerMetrics(this.metrics);
     for (const chain of chains) {
+      const source = new JsonRpcBlockSource(chain.chainId, chain.url);
       const follower = new ChainFollower(
-        new JsonRpcBlockSource(chain.chainId, chain.url),
+        source,
         store,
         this.sink,
         {
           confirmations: env.CHAIN_FOLLOW_CONFIRMATIONS,
           watched: env.CHAIN_FOLLOW_ADDRESSES?.split(',') ?? [],
           reorgDepth: env.CHAIN_FOLLOW_REORG_DEPTH,
-          maxBlocksPerStep: 100,
+          maxBlocksPerStep: MAX_BLOCKS_PER_STEP,
           ...(env.CHAIN_FOLLOW_FROM_BLOCK !== undefined ? { fromBlock: env.CHAIN_FOLLOW_FROM_BLOCK } : {}),
         },
         metrics,
         this.logger,
       );
-      this.schedule(follower, 0);
-      this.logger.info({ chainId: chain.chainId }, 'following chain');
+      const loop = new FollowerLoop(follower, env.CHAIN_FOLLOW_POLL_MS, MAX_BLOCKS_PER_STEP, this.logger);
+      this.sources.push(source);
+      this.loops.push(loop);
+      loop.start();
+      // Polling alone still follows the chain if the subscription fails; the push only shortens the wait.
+      source
+        .watchHeads(
+          () => loop.wake(),
+          (error) => this.logger.warn({ err: error, chainId: chain.chainId }, 'new-heads subscription interrupted; polling until it resumes'),
+        )
+        .then((pushed) => this.logger.info({ chainId: chain.chainId, newHeads: pushed }, 'following chain'))
+        .catch((error: unknown) => this.logger.warn({ err: error, chainId: chain.chainId }, 'no new-heads subscription; polling only'));
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const loop of this.loops) loop.stop();
+    await Promise.all(this.sources.map((source) => source.close().catch(() => undefined)));
     await this.pool?.end();
-  }
-
-  private schedule(follower: ChainFollower, delayMs: number): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      follower
-        .step()
-        // A step that hit its block limit has more to catch up: go again at once.
-        .then((ingested) => this.schedule(follower, ingested >= 100 ? 0 : this.settings.env.CHAIN_FOLLOW_POLL_MS))
-        .catch((error: unknown) => {
-          this.logger.error({ err: error, chainId: follower.chainId }, 'chain follow step failed; retrying from the stored cursor');
-          this.schedule(follower, this.settings.env.CHAIN_FOLLOW_POLL_MS);
-        });
-    }, delayMs);
-    this.timers.add(timer);
   }
 }

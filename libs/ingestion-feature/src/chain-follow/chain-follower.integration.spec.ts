@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChainReceipt } from '@hyperdex/contracts';
 import { createLogger } from '@hyperdex/observability';
+import { runMigrations } from '@hyperdex/persistence';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { ChainReceiptDecoder } from '../chain-receipt-decoder';
 import { ChainFollower, type ChainFollowerOptions, type FollowerMetrics } from './chain-follower';
@@ -44,8 +46,11 @@ class ChainNodeStandIn {
   blocks = new Map<number, Block>();
   head = 0;
   blockReceipts = true;
+  httpRequests = 0;
   readonly methods: string[] = [];
   private server?: Server;
+  private sockets?: WebSocketServer;
+  private readonly subscribers = new Set<WebSocket>();
 
   chain(...blocks: Array<[number, string, Receipt[]]>): this {
     for (const [number, tag, receipts] of blocks) {
@@ -81,19 +86,44 @@ class ChainNodeStandIn {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
+        this.httpRequests++;
         const request = JSON.parse(body) as { id: number; method: string; params: unknown[] };
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, ...(this.answer(request.method, request.params) as object) }));
       });
     });
+    // The same node over WebSocket on the same port, with `eth_subscribe` to `newHeads`.
+    this.sockets = new WebSocketServer({ server: this.server });
+    this.sockets.on('connection', (socket) => {
+      socket.on('message', (data: Buffer) => {
+        const request = JSON.parse(data.toString()) as { id: number; method: string; params: unknown[] };
+        if (request.method === 'eth_subscribe' && request.params[0] === 'newHeads') {
+          this.subscribers.add(socket);
+          socket.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: SUBSCRIPTION }));
+          return;
+        }
+        socket.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, ...(this.answer(request.method, request.params) as object) }));
+      });
+      socket.on('close', () => this.subscribers.delete(socket));
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
   }
 
+  /** Tells every `newHeads` subscriber about the current head, as a node does when a block arrives. */
+  pushHead(): void {
+    const head = this.blocks.get(this.head) as Block;
+    const notification = { jsonrpc: '2.0', method: 'eth_subscription', params: { subscription: SUBSCRIPTION, result: { number: `0x${head.number.toString(16)}`, hash: head.hash, parentHash: head.parentHash } } };
+    for (const socket of this.subscribers) socket.send(JSON.stringify(notification));
+  }
+
   async stop(): Promise<void> {
+    for (const socket of this.sockets?.clients ?? []) socket.terminate();
+    await new Promise<void>((resolve) => this.sockets?.close(() => resolve()));
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }
+const SUBSCRIPTION = '0x9ce59a13059e417087c02d3236a0b1cc';
 
 /** The receipts through the same decoder as ingestion, recording what would be published (no broker in this spec). */
 class DecodingSink implements FollowedReceiptSink {
@@ -153,8 +183,10 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
     await admin(`CREATE DATABASE ${DATABASE}`);
+    // The tables are the migrations' (tools/db/migrate.cjs), as in a deployment.
+    await runMigrations({ ...connection, database: DATABASE, poolSize: 2, ssl: false });
     pool = new Pool({ ...connection, database: DATABASE, max: 2 });
-  });
+  }, 60_000);
   afterAll(async () => {
     await pool.end();
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
@@ -162,7 +194,7 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
   beforeEach(async () => {
     node = new ChainNodeStandIn().chain([100, 'a0', [NO_SWAP]], [101, 'a1', [UNISWAP_V2.receipt]], [102, 'a2', []], [103, 'a3', [CURVE.receipt]]);
     url = await node.start();
-    await pool.query('DROP TABLE IF EXISTS chain_follow_cursor');
+    await pool.query('DELETE FROM chain_follow_cursor');
   });
   afterEach(() => node.stop());
 
@@ -252,5 +284,46 @@ describe('chain follower (local JSON-RPC chain segment, real PostgreSQL cursor)'
     await expect(follow.step()).rejects.toThrow(/chain 1 eth_getBlockReceipts: receipt 0: from must be a 0x-prefixed 20-byte hex address/);
     const { rows } = await pool.query<{ block_number: string }>('SELECT block_number FROM chain_follow_cursor WHERE chain_id = 1');
     expect(rows).toEqual([{ block_number: '100' }]);
+  });
+
+  it('follows over WebSocket: the same blocks and trades as over HTTP, and wakes on a pushed new head', async () => {
+    const source = new JsonRpcBlockSource(1, url.replace(/^http/, 'ws'));
+    try {
+      const sink = new DecodingSink();
+      const follow = new ChainFollower(source, new PgFollowCursorStore(pool), sink, OPTIONS, new CountingMetrics(), logger);
+      expect(await follow.step()).toBe(4);
+      expect(sink.ingested).toEqual([tradeId(UNISWAP_V2, 511), expect.stringContaining(`1:${CURVE.receipt.transactionHash.toLowerCase()}:`)]);
+      const heads: number[] = [];
+      let pushed!: () => void;
+      const arrived = new Promise<void>((resolve) => (pushed = resolve));
+      expect(await source.watchHeads((number) => (heads.push(number), pushed()), () => undefined)).toBe(true);
+      node.chain([104, 'a4', [BALANCER.receipt]]);
+      node.pushHead();
+      await arrived;
+      expect(heads).toEqual([104]);
+      expect(await follow.step()).toBe(1);
+      expect(sink.ingested[2]).toContain(BALANCER.receipt.transactionHash.toLowerCase());
+      // Every call went over the socket; no HTTP request reached the node.
+      expect(node.httpRequests).toBe(0);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('says an HTTP endpoint pushes no heads (the follower polls it)', async () => {
+    expect(await new JsonRpcBlockSource(1, url).watchHeads(() => undefined, () => undefined)).toBe(false);
+  });
+
+  it('names the migrations when the cursor table was never created', async () => {
+    const unmigrated = 'hyperdex_chain_follow_unmigrated';
+    await admin(`DROP DATABASE IF EXISTS ${unmigrated}`);
+    await admin(`CREATE DATABASE ${unmigrated}`);
+    const bare = new Pool({ ...connection, database: unmigrated, max: 1 });
+    try {
+      await expect(new PgFollowCursorStore(bare).load(1)).rejects.toThrow('table chain_follow_cursor does not exist: run the database migrations');
+    } finally {
+      await bare.end();
+      await admin(`DROP DATABASE IF EXISTS ${unmigrated}`);
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { TransactionReceiptSchema, type ChainReceipt } from '@hyperdex/contracts';
 import type { BlockSource, SourceBlock } from './block-source';
+import { HttpRpcTransport } from './http-rpc-transport';
+import type { RpcAnswer, RpcTransport } from './rpc-transport';
+import { WebSocketRpcTransport } from './websocket-rpc-transport';
 
 /** The endpoint could not answer (down, refusing, malformed): the follower retries the same block later. */
 export class BlockSourceError extends Error {
@@ -19,20 +22,40 @@ interface RpcBlock {
 
 const METHOD_MISSING = new Set([-32601, -32600]);
 
+/** The transport a URL names: `ws://`/`wss://` a WebSocket, anything else HTTP. */
+export const rpcTransportOf = (url: string, timeoutMs = 10_000): RpcTransport =>
+  /^wss?:\/\//i.test(url) ? new WebSocketRpcTransport(url, timeoutMs) : new HttpRpcTransport(url, timeoutMs);
+
 /**
- * A chain over HTTP JSON-RPC: `eth_blockNumber`, `eth_getBlockByNumber`, and the block's receipts with
+ * A chain over JSON-RPC (HTTP or WebSocket): `eth_blockNumber`, `eth_getBlockByNumber`, and the block's receipts with
  * `eth_getBlockReceipts`, falling back to one `eth_getTransactionReceipt` per transaction on a node without it (the
  * fallback is remembered). Receipts are validated like those posted to `/v1/chain/receipts`.
  */
 export class JsonRpcBlockSource implements BlockSource {
   private blockReceipts = true;
-  private id = 0;
+  private readonly transport: RpcTransport;
 
   constructor(
     readonly chainId: number,
-    private readonly url: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
+    endpoint: string | RpcTransport,
+  ) {
+    this.transport = typeof endpoint === 'string' ? rpcTransportOf(endpoint) : endpoint;
+  }
+
+  /** New heads as the node pushes them, when its transport can (WebSocket); false when it cannot (poll only). */
+  async watchHeads(onHead: (number: number) => void, onError: (error: unknown) => void): Promise<boolean> {
+    if (!this.transport.watchHeads) return false;
+    try {
+      await this.transport.watchHeads(onHead, onError);
+    } catch (error) {
+      throw new BlockSourceError(this.chainId, 'eth_subscribe', error);
+    }
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
 
   async headNumber(): Promise<number> {
     return Number(BigInt(await this.call<string>('eth_blockNumber', [])));
@@ -73,22 +96,14 @@ export class JsonRpcBlockSource implements BlockSource {
   }
 
   private async call<T>(method: string, params: readonly unknown[]): Promise<T> {
-    let response: Response;
+    let body: RpcAnswer;
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      body = await this.transport.send(method, params);
     } catch (error) {
       throw new BlockSourceError(this.chainId, method, error);
     }
-    const body = (await response.json().catch(() => undefined)) as { result?: T; error?: { code: number; message: string } } | undefined;
-    if (body?.error && METHOD_MISSING.has(body.error.code)) throw new RpcMethodMissing(this.chainId, method, body.error.message);
-    if (!response.ok || !body || body.error || !('result' in body)) {
-      throw new BlockSourceError(this.chainId, method, body?.error?.message ?? `HTTP ${response.status}`);
-    }
+    if (body.error && METHOD_MISSING.has(body.error.code)) throw new RpcMethodMissing(this.chainId, method, body.error.message);
+    if (body.error || !('result' in body)) throw new BlockSourceError(this.chainId, method, body.error?.message ?? 'no result');
     return body.result as T;
   }
 }

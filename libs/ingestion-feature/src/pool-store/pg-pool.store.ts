@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Address } from 'viem';
 import type { KnownPool, PoolTokenDirectory } from '@hyperdex/dex';
 import type { PoolStore } from './pool-store';
+import { onMigratedTable } from '../migrated-table';
 
 interface PoolRow {
   chain_id: number;
@@ -13,23 +14,20 @@ interface PoolRow {
   source: string;
 }
 
+const TABLE = 'dex_pools';
+
 /**
- * Pool metadata in PostgreSQL (`dex_pools`, one row per chain, address and PoolId; created on first use). A save
+ * Pool metadata in PostgreSQL (`dex_pools`, one row per chain, address and PoolId; created by the migrations). A save
  * writes the learning replica's merged entry; slots are only ever added, and a replica that reads an entry merges
  * it into its own directory, which never overwrites a known slot.
  */
 export class PgPoolStore implements PoolStore {
-  private ready?: Promise<void>;
-
   constructor(private readonly pool: Pool) {}
 
   async find(chainId: number, address: Address, poolId?: `0x${string}`): Promise<KnownPool | undefined> {
-    await this.schema();
-    const { rows } = await this.pool.query<PoolRow>('SELECT * FROM dex_pools WHERE chain_id = $1 AND address = $2 AND pool_id = $3', [
-      chainId,
-      address.toLowerCase(),
-      poolId?.toLowerCase() ?? '',
-    ]);
+    const { rows } = await onMigratedTable(TABLE, () =>
+      this.pool.query<PoolRow>('SELECT * FROM dex_pools WHERE chain_id = $1 AND address = $2 AND pool_id = $3', [chainId, address.toLowerCase(), poolId?.toLowerCase() ?? '']),
+    );
     const [row] = rows;
     if (!row) return undefined;
     return {
@@ -44,13 +42,12 @@ export class PgPoolStore implements PoolStore {
   }
 
   async save(pool: KnownPool): Promise<void> {
-    await this.schema();
     const key = [pool.chainId, pool.address.toLowerCase(), pool.poolId?.toLowerCase() ?? ''];
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       // Another replica may know slots this one does not: merge under the row lock, never drop a known slot.
-      const { rows } = await client.query<PoolRow>('SELECT * FROM dex_pools WHERE chain_id = $1 AND address = $2 AND pool_id = $3 FOR UPDATE', key);
+      const { rows } = await onMigratedTable(TABLE, () => client.query<PoolRow>('SELECT * FROM dex_pools WHERE chain_id = $1 AND address = $2 AND pool_id = $3 FOR UPDATE', key));
       const [stored] = rows;
       await client.query(
         `INSERT INTO dex_pools (chain_id, address, pool_id, dex_id, tokens, underlying, source, learned_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())
@@ -81,25 +78,6 @@ export class PgPoolStore implements PoolStore {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-
-  private schema(): Promise<void> {
-    this.ready ??= this.pool
-      .query(
-        `CREATE TABLE IF NOT EXISTS dex_pools (
-           chain_id integer NOT NULL,
-           address text NOT NULL,
-           pool_id text NOT NULL DEFAULT '',
-           dex_id text,
-           tokens jsonb NOT NULL,
-           underlying jsonb NOT NULL,
-           source text NOT NULL,
-           learned_at timestamptz NOT NULL,
-           PRIMARY KEY (chain_id, address, pool_id)
-         )`,
-      )
-      .then(() => undefined);
-    return this.ready;
   }
 }
 

@@ -7,6 +7,7 @@ import { encodeAbiParameters, encodeEventTopics } from 'viem';
 import type { ChainReceipt } from '@hyperdex/contracts';
 import { PoolTokenDirectory, UNISWAP_V4_INITIALIZE } from '@hyperdex/dex';
 import { createLogger } from '@hyperdex/observability';
+import { runMigrations } from '@hyperdex/persistence';
 import { TokenRegistry } from '@hyperdex/risk-core';
 import { ChainReceiptDecoder } from '../chain-receipt-decoder';
 import { ChainRpcClients } from '../chain-rpc-clients';
@@ -88,9 +89,11 @@ describe('pools shared by replicas (real PostgreSQL)', () => {
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
     await admin(`CREATE DATABASE ${DATABASE}`);
+    // The tables are the migrations' (tools/db/migrate.cjs), as in a deployment.
+    await runMigrations({ ...connection, database: DATABASE, poolSize: 2, ssl: false });
     pool = new Pool({ ...connection, database: DATABASE, max: 4 });
     store = new PgPoolStore(pool);
-  });
+  }, 60_000);
   afterAll(async () => {
     await store.close();
     await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);

@@ -11,6 +11,7 @@ import { RiskState1764600000000 } from './migrations/1764600000000-risk-state';
 import { AlertEpisodes1765000000000 } from './migrations/1765000000000-alert-episodes';
 import { GatewayReads1765600000000 } from './migrations/1765600000000-gateway-reads';
 import { PriceHistory1766000000000 } from './migrations/1766000000000-price-history';
+import { DexPoolsFollowCursor1766300000000 } from './migrations/1766300000000-dex-pools-follow-cursor';
 import { AlertDeliveryIngestedAt1766500000000 } from './migrations/1766500000000-alert-delivery-ingested-at';
 
 export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity, UserRiskStateEntity];
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   AlertEpisodes1765000000000,
   GatewayReads1765600000000,
   PriceHistory1766000000000,
+  DexPoolsFollowCursor1766300000000,
   AlertDeliveryIngestedAt1766500000000,
 ];
 
