@@ -11,6 +11,7 @@ import { RiskState1764600000000 } from './migrations/1764600000000-risk-state';
 import { AlertEpisodes1765000000000 } from './migrations/1765000000000-alert-episodes';
 import { GatewayReads1765600000000 } from './migrations/1765600000000-gateway-reads';
 import { PriceHistory1766000000000 } from './migrations/1766000000000-price-history';
+import { PriceTicksByTime1766700000000 } from './migrations/1766700000000-price-ticks-by-time';
 
 export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity, UserRiskStateEntity];
 /** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   AlertEpisodes1765000000000,
   GatewayReads1765600000000,
   PriceHistory1766000000000,
+  PriceTicksByTime1766700000000,
 ];
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
