@@ -1,6 +1,7 @@
 export * from './primitives/primitives.schema';
 export * from './validation/field-error';
 export * from './validation/validate';
+export * from './validation/json-text-depth';
 export * from './topics';
 export * from './topic-contracts';
 export * from './events/trade.event';

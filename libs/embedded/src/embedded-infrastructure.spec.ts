@@ -24,7 +24,7 @@ describe('EmbeddedInfrastructure', () => {
 
   it('migrates a new data folder once and keeps what was written across a restart', async () => {
     const first = await EmbeddedInfrastructure.open({ dataDir });
-    expect(first.migrationsApplied).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'DexPoolsFollowCursor1766300000000', 'AlertDeliveryIngestedAt1766500000000']);
+    expect(first.migrationsApplied).toEqual(['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'DexPoolsFollowCursor1766300000000', 'AlertDeliveryIngestedAt1766500000000', 'PriceTicksByTime1766700000000']);
     const recorded = await new PostgresAlertRepository(first.database).recordIfNew(alert);
     expect(recorded).toBeInstanceOf(Date);
     await first.close();

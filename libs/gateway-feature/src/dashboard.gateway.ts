@@ -5,6 +5,7 @@ import type { Counter } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { userRoom, type AlertNotification, type RiskMetrics, type ClientToServerEvents, type ExposureUpdate, type ServerToClientEvents } from '@hyperdex/contracts';
 import { LOGGER, ServiceMetrics } from '@hyperdex/observability';
+import { MAX_SOCKETS_PER_USER, socketCapRefusal } from './socket-cap';
 import { SOCKET_RELAY_MODE, type SocketRelayMode } from './socket-relay-mode';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -17,7 +18,8 @@ type DashboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 
 /**
  * Dashboard sockets. A client connects with `auth: { token }`; the handshake is refused without a valid JWT,
- * and an accepted socket joins only its own user's room, so it can never see another user's events.
+ * and an accepted socket joins only its own user's room, so it can never see another user's events. A user holds at
+ * most MAX_SOCKETS_PER_USER sockets on an instance; one more is refused with the reason.
  */
 @WebSocketGateway()
 export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
@@ -25,13 +27,16 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
   private server!: DashboardServer;
 
   private readonly pushed: Counter<'event'>;
+  private readonly refusedOverCap: Counter<'reason'>;
 
   constructor(
     private readonly verifier: TokenVerifier,
     metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SOCKET_RELAY_MODE) private readonly mode: SocketRelayMode,
+    @Inject(MAX_SOCKETS_PER_USER) private readonly maxSocketsPerUser: number,
   ) {
+    this.refusedOverCap = metrics.counter('hyperdex_gateway_sockets_refused_total', 'Socket handshakes refused, by reason', ['reason']);
     this.pushed = metrics.counter('hyperdex_gateway_socket_events_total', 'Events pushed to user rooms that have a socket on this instance, by event', ['event']);
     // Read when Prometheus scrapes: connecting and disconnecting sockets pay nothing for it.
     metrics.gauge('hyperdex_websocket_connections', 'Authenticated Socket.IO connections on this instance', (gauge) => gauge.set(this.server?.sockets.sockets.size ?? 0));
@@ -43,6 +48,14 @@ export class DashboardGateway implements OnGatewayInit, OnApplicationShutdown {
       const token = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>)['token'] : undefined;
       this.verifier.verify(token).then(
         (claims) => {
+          // The room holds this instance's sockets of the user; counted and joined in one turn, so no race between two handshakes.
+          const refusal = socketCapRefusal(this.server.sockets.adapter.rooms.get(userRoom(claims.sub))?.size ?? 0, this.maxSocketsPerUser);
+          if (refusal !== null) {
+            this.refusedOverCap.inc({ reason: 'socket-cap' });
+            this.logger.info({ userId: claims.sub, cap: this.maxSocketsPerUser }, 'refused a socket over the per-user cap');
+            next(new Error(refusal));
+            return;
+          }
           socket.data.userId = claims.sub;
           // Joined before the connection completes, so no event can slip past a freshly connected client.
           void socket.join(userRoom(claims.sub));

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { envList, serviceEnvSchema } from '@hyperdex/observability';
+import { envInt, envList, serviceEnvSchema } from '@hyperdex/observability';
 import { kafkaEnvSchema } from '@hyperdex/messaging';
 import { databaseEnvSchema, redisEnvSchema } from '@hyperdex/persistence';
 
@@ -22,6 +22,11 @@ export const gatewayConfigSchema = serviceEnvSchema(3000)
     GATEWAY_SOCKET_RELAY: z.enum(['local', 'redis-streams'], 'must be local or redis-streams').default('local'),
     /** The Redis stream the instances exchange socket events on. */
     GATEWAY_SOCKET_STREAM: z.string().regex(/^[A-Za-z0-9:._-]{1,100}$/, 'must be a Redis key of letters, digits and :._-').default('hyperdex-gateway'),
+    /**
+     * Sockets one user may hold open on one instance; one more is refused (`connect_error`: `too many connections: …`),
+     * so a single user (or a stolen token) cannot exhaust the instance's sockets and memory.
+     */
+    GATEWAY_MAX_SOCKETS_PER_USER: envInt(20, 1, 10_000),
     /** An identity provider's JSON Web Key Set: RS256/ES256 tokens are verified against its keys (HS256 stays). */
     JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     /** The `iss` and `aud` the provider's tokens must carry; required with JWT_JWKS_URL. */

@@ -18,6 +18,7 @@ import { RiskController } from './risk.controller';
 import { TradesController } from './trades.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RelayLatency } from './relay-latency';
+import { DEFAULT_MAX_SOCKETS_PER_USER, MAX_SOCKETS_PER_USER } from './socket-cap';
 import { SOCKET_RELAY_MODE } from './socket-relay-mode';
 import { JwksKeyStore } from './jwks-key-store';
 import { JWT_PROVIDER, JWT_SECRET, TokenVerifier, type JwtProviderSettings } from './token-verifier';
@@ -25,7 +26,7 @@ import { JWT_PROVIDER, JWT_SECRET, TokenVerifier, type JwtProviderSettings } fro
 /** Dashboards' entry point: Socket.IO rooms per user, the REST reads, and actions on alerts. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'> & Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'GATEWAY_SOCKET_RELAY'>>): DynamicModule {
+  static forRoot(config: Pick<GatewayConfig, 'JWT_SECRET' | 'GATEWAY_INSTANCE_ID'> & Partial<Pick<GatewayConfig, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'GATEWAY_SOCKET_RELAY' | 'GATEWAY_MAX_SOCKETS_PER_USER'>>): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [
@@ -44,6 +45,7 @@ export class GatewayModule {
         { provide: JWT_PROVIDER, useValue: jwtProvider(config) },
         { provide: SOCKET_RELAY_MODE, useValue: config.GATEWAY_SOCKET_RELAY ?? 'local' },
         { provide: GATEWAY_INSTANCE_ID, useValue: config.GATEWAY_INSTANCE_ID },
+        { provide: MAX_SOCKETS_PER_USER, useValue: config.GATEWAY_MAX_SOCKETS_PER_USER ?? DEFAULT_MAX_SOCKETS_PER_USER },
         TokenVerifier,
         BearerAuthGuard,
         DashboardGateway,

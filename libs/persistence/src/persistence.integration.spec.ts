@@ -58,7 +58,7 @@ const booked = (valueUsd: string | null): LedgerValuation => ({ valueUsd: valueU
 // Real databases on a 2-core machine shared with other suites: allow more than jest's 5 s default per test.
 jest.setTimeout(30_000);
 
-const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'DexPoolsFollowCursor1766300000000', 'AlertDeliveryIngestedAt1766500000000'];
+const ALL_MIGRATIONS = ['InitialSchema1764000000000', 'LedgerEvents1764500000000', 'RiskState1764600000000', 'AlertEpisodes1765000000000', 'GatewayReads1765600000000', 'PriceHistory1766000000000', 'DexPoolsFollowCursor1766300000000', 'AlertDeliveryIngestedAt1766500000000', 'PriceTicksByTime1766700000000'];
 
 interface Backend {
   db: SqlDatabase;
@@ -122,6 +122,29 @@ describe.each(BACKENDS)('repositories on %s', (_name, open) => {
     expect(recorded[0]?.valuation).toEqual(booked('3000'));
     expect(recorded[0]?.recordedAt).toBeGreaterThan(Date.now() - 60_000);
     expect(await ledger.loadHistory(Date.now() + 1000, ['nobody'])).toEqual([]);
+  });
+
+  it('gives back the last tick of each recent bar of every token, in time order, to rebuild the market model', async () => {
+    const history = new PostgresPriceHistoryRepository(dataSource);
+    const bar = 60_000;
+    const t0 = 1_765_000_000_000 - (1_765_000_000_000 % bar); // a bar boundary after the other tests' ticks
+    const tick = (token: string, at: number, priceUsd: string) => ({ chainId: 1, token, priceUsd, timestamp: at, source: 'bars' });
+    // WETH: two ticks in each of 10 bars (the bar's close is the later); USDC: one tick, 8 bars before the newest.
+    const weth = Array.from({ length: 10 }, (_, i) => [tick(WETH, t0 + i * bar + 1_000, `${3000 + i}.1`), tick(WETH, t0 + i * bar + 30_000, `${3000 + i}.2`)]).flat();
+    await history.record([...weth.reverse(), tick(USDC, t0 + bar + 5_000, '1')]);
+
+    const recent = await history.loadRecentBars(bar, 3);
+    // The clock is WETH's newest tick (bar 9): bars 6 to 9 are within 3 bars of it, USDC (bar 1) is not.
+    expect(recent.map((t) => [t.token, t.priceUsd, t.timestamp])).toEqual([
+      [WETH, '3006.2', t0 + 6 * bar + 30_000],
+      [WETH, '3007.2', t0 + 7 * bar + 30_000],
+      [WETH, '3008.2', t0 + 8 * bar + 30_000],
+      [WETH, '3009.2', t0 + 9 * bar + 30_000],
+    ]);
+    const all = await history.loadRecentBars(bar, 100);
+    expect(all.filter((t) => t.token === USDC)).toEqual([tick(USDC, t0 + bar + 5_000, '1')]);
+    expect(all.filter((t) => t.timestamp >= t0)).toHaveLength(11);
+    expect(all.map((t) => t.timestamp)).toEqual([...all.map((t) => t.timestamp)].sort((a, b) => a - b));
   });
 
   it('applies a trade and its balance deltas once, however often it is recorded', async () => {

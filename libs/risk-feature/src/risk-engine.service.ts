@@ -154,6 +154,15 @@ export class RiskEngineService implements OnModuleDestroy {
   }
 
   /**
+   * Rebuilds the market model from the kept price history before the live feed starts, so VaR is evaluable at once
+   * after a restart instead of null until ~20 new bars have passed. Ticks come in time order, one per (token, bar).
+   */
+  restoreMarket(ticks: readonly PriceTick[]): void {
+    for (const tick of ticks) this.applyPrice(tick);
+    this.logger.info({ ticks: ticks.length, tokens: this.market.tokens }, 'market history reloaded');
+  }
+
+  /**
    * What a pre-trade check needs of a user, read-only: copies of the risk state and rule states as this instance holds
    * them (loaded from PostgreSQL, and not kept, when the user is not in memory), the last Monte Carlo figures, and
    * the version of the book the state has seen (it moves on every ledger event evaluated).

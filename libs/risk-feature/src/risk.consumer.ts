@@ -15,10 +15,12 @@ export class RiskConsumer implements OnApplicationBootstrap {
     private readonly subscribers: EventSubscriberFactory,
     private readonly engine: RiskEngineService,
     @Inject(RISK_CONFIG) private readonly config: RiskConfig,
-    @Inject(PriceHistoryRepository) private readonly history: Pick<PriceHistoryRepository, 'record'>,
+    @Inject(PriceHistoryRepository) private readonly history: Pick<PriceHistoryRepository, 'record' | 'loadRecentBars'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The compacted topic holds only each token's latest price: the bars behind VaR come from the kept history.
+    this.engine.restoreMarket(await this.history.loadRecentBars(this.config.RISK_BAR_MS, this.config.RISK_HISTORY_POINTS + 1));
     await this.subscribers.subscribe({
       topic: Topics.prices,
       groupId: `risk-prices-${this.config.RISK_INSTANCE_ID}`,

@@ -86,6 +86,11 @@ export class RecordingSocket {
     return new RecordingSocket(socket);
   }
 
+  /** Records an already connected socket (one opened with other handshake options). */
+  static wrap(socket: DashboardSocket): RecordingSocket {
+    return new RecordingSocket(socket);
+  }
+
   /** Resolves with the first recorded event that matches, waiting for it if needed. */
   async waitFor<T>(event: DashboardEvent, match: (payload: T) => boolean, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;

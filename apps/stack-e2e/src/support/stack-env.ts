@@ -14,6 +14,8 @@ export const MAX_EXPOSURE_USD = '100000';
 export const DAILY_LOSS_LIMIT_USD = '25000';
 /** The SMTP server the alert delivery suite starts; the alerting service sends its email there. */
 export const SMTP_PORT = 4025;
+/** Low, so the cross-user suite can reach the per-user socket cap; no other suite opens this many for one user. */
+export const MAX_SOCKETS_PER_USER = '4';
 export const PORTS = { gateway: 4000, ingestion: 4001, positions: 4002, risk: 4003, alerting: 4004 } as const;
 export const INGESTION_URL = `http://127.0.0.1:${PORTS.ingestion}`;
 /** The local JSON-RPC node the chain-follow suite serves; ingestion follows chain 1 there from block 100. */
@@ -40,6 +42,7 @@ export const SERVICE_ENV: Record<string, string> = {
   ALERT_DELIVERY_POLL_MS: '100',
   LOG_LEVEL: 'info',
   GATEWAY_INSTANCE_ID: 'e2e',
+  GATEWAY_MAX_SOCKETS_PER_USER: MAX_SOCKETS_PER_USER,
   POSITIONS_INSTANCE_ID: 'e2e',
   RISK_INSTANCE_ID: 'e2e',
   // The broker's minimum: a killed consumer's partitions move to its replacement within seconds.

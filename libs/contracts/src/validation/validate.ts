@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from './field-error';
+import { MAX_MESSAGE_JSON_DEPTH, jsonTextNestsDeeperThan } from './json-text-depth';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -44,6 +45,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix 
 
 /** Parses JSON text and validates it; a syntax error is reported as a field error on the root. */
 export function decodeJson<S extends z.ZodType>(schema: S, text: string): Validation<z.infer<S>> {
+  if (jsonTextNestsDeeperThan(text, MAX_MESSAGE_JSON_DEPTH)) {
+    return { ok: false, errors: [{ field: '(root)', reason: `nests deeper than ${MAX_MESSAGE_JSON_DEPTH} levels of objects and arrays` }] };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

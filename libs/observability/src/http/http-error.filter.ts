@@ -15,6 +15,7 @@ const REASON: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
@@ -71,6 +72,13 @@ export function bodyParserErrorHandler() {
     }
     if (err.type === 'entity.too.large') {
       res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'Request body exceeds the configured limit' });
+      return;
+    }
+    // Every other refusal of the body (an unsupported Content-Encoding or charset, a corrupt gzip stream, an aborted
+    // upload) in the same JSON shape, instead of Express's HTML error page.
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+      const reason = err.message ?? 'the request body cannot be read';
+      res.status(err.status).json({ statusCode: err.status, error: REASON[err.status] ?? 'Error', message: `Request body refused: ${reason}`, details: [{ field: '(body)', reason }] } satisfies ErrorBody);
       return;
     }
     next(err);

@@ -14,4 +14,11 @@ export abstract class PriceHistoryRepository {
 
   /** Ticks received up to `to` (epoch ms), in the order received (ties: tick time, then token). */
   abstract loadUntil(to: number): Promise<StoredPriceTick[]>;
+
+  /**
+   * The market's recent bars as ticks, to rebuild the risk service's market model after a restart: of every token,
+   * the last tick of each `barMs` bar from `bars` bars before the market clock's bar (that of the newest tick
+   * kept) through that bar, in tick-time order. A bar's close is its last tick, so feeding these rebuilds the same closes as the live ticks did.
+   */
+  abstract loadRecentBars(barMs: number, bars: number): Promise<PriceTick[]>;
 }

@@ -13,6 +13,7 @@ import { GatewayReads1765600000000 } from './migrations/1765600000000-gateway-re
 import { PriceHistory1766000000000 } from './migrations/1766000000000-price-history';
 import { DexPoolsFollowCursor1766300000000 } from './migrations/1766300000000-dex-pools-follow-cursor';
 import { AlertDeliveryIngestedAt1766500000000 } from './migrations/1766500000000-alert-delivery-ingested-at';
+import { PriceTicksByTime1766700000000 } from './migrations/1766700000000-price-ticks-by-time';
 
 export const ENTITIES = [TradeEntity, UserBalanceEntity, AlertEntity, RuleStateEntity, UserRiskStateEntity];
 /** Listed explicitly (not globbed) so bundled services and the migration script see the same set. */
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   PriceHistory1766000000000,
   DexPoolsFollowCursor1766300000000,
   AlertDeliveryIngestedAt1766500000000,
+  PriceTicksByTime1766700000000,
 ];
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {

@@ -40,4 +40,25 @@ export class PostgresPriceHistoryRepository extends PriceHistoryRepository {
       receivedAt: new Date(r.received_at).getTime(),
     }));
   }
+
+  async loadRecentBars(barMs: number, bars: number): Promise<PriceTick[]> {
+    if (!(Number.isInteger(barMs) && barMs > 0)) throw new Error(`barMs must be a positive integer, got ${barMs}`);
+    if (!(Number.isInteger(bars) && bars > 0)) throw new Error(`bars must be a positive integer, got ${bars}`);
+    const [clock] = await this.db.query<{ newest: Date | null }>(`SELECT max(tick_at) AS newest FROM price_ticks`);
+    if (!clock?.newest) return [];
+    const from = (Math.floor(new Date(clock.newest).getTime() / barMs) - bars) * barMs;
+    // One row per (token, bar): its last tick (of equal times, the one received last).
+    const rows = await this.db.query<Omit<TickRow, 'received_at'>>(
+      `SELECT chain_id, token, tick_at, source, price_usd FROM (
+         SELECT DISTINCT ON (chain_id, token, floor(extract(epoch FROM tick_at) * 1000 / $2))
+                chain_id, token, tick_at, source, price_usd
+           FROM price_ticks
+          WHERE tick_at >= $1
+          ORDER BY chain_id, token, floor(extract(epoch FROM tick_at) * 1000 / $2), tick_at DESC, received_at DESC
+       ) closes
+       ORDER BY tick_at, chain_id, token`,
+      [new Date(from).toISOString(), barMs],
+    );
+    return rows.map((r) => ({ chainId: r.chain_id, token: r.token, priceUsd: r.price_usd, timestamp: new Date(r.tick_at).getTime(), source: r.source }));
+  }
 }
