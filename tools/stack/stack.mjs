@@ -13,6 +13,8 @@ const env = {
   INGESTION_API_KEYS: process.env.INGESTION_API_KEYS ?? 'local-dev-ingestion-key',
   JWT_SECRET: process.env.JWT_SECRET ?? 'local-dev-jwt-secret-change-me-0123456789',
   RISK_MAX_EXPOSURE_USD: process.env.RISK_MAX_EXPOSURE_USD ?? '100000',
+  // Local use: the dashboard's "Use the demo token" button signs in as this user.
+  GATEWAY_DEMO_USER: process.env.GATEWAY_DEMO_USER ?? 'demo',
 };
 
 const COLORS = { ingestion: 36, positions: 32, risk: 33, alerting: 35, gateway: 34 };
@@ -53,7 +55,7 @@ const kafkaWasRunning = spawnSync('bash', ['tools/kafka/kafka.sh', 'status'], { 
 step(kafkaWasRunning ? 'Kafka broker already running' : 'starting the Kafka broker');
 run('bash', ['tools/kafka/kafka.sh', 'start']);
 step('building the services');
-run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'ingestion', 'positions', 'risk', 'alerting', 'gateway'], { NX_DAEMON: 'false' });
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'ingestion', 'positions', 'risk', 'alerting', 'gateway', 'dashboard'], { NX_DAEMON: 'false' });
 
 const services = startServices({ env, onLine: (service, line) => console.log(pretty(service, line)) });
 let stopping = false;
@@ -91,6 +93,7 @@ ${paint(1, 'HyperDEX Risk is up.')}  Ctrl-C stops it.
   ingestion http://127.0.0.1:3001  (POST /v1/trades, /v1/prices; x-api-key: ${env.INGESTION_API_KEYS.split(',')[0]})
   positions :3002  risk :3003  alerting :3004  (each: /health/live /health/ready /metrics)
   kafka     ${env.KAFKA_BROKERS}
+  dashboard http://127.0.0.1:3000/dashboard/#token=${demoToken}
   JWT for user "demo" (12 h): ${demoToken}
   Max exposure limit: ${env.RISK_MAX_EXPOSURE_USD} USD   (see README.md for the curl walk-through)
 `);

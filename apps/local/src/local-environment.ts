@@ -10,6 +10,8 @@ export const LOCAL_DEFAULTS: Readonly<Record<string, string>> = {
   POSITIONS_INSTANCE_ID: 'local',
   RISK_INSTANCE_ID: 'local',
   GATEWAY_INSTANCE_ID: 'local',
+  // The dashboard's "Use the demo token" button signs in as this user (local use only).
+  GATEWAY_DEMO_USER: 'demo',
   LOG_LEVEL: 'warn',
 };
 

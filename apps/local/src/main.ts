@@ -2,10 +2,12 @@
 // (PGlite) and an in-process cache. Nothing but `npm install` is needed.
 import 'reflect-metadata';
 import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import { EmbeddedInfrastructure } from '@hyperdex/embedded';
 import { MarketSimulator } from '@hyperdex/simulator';
 import { LOCAL_USAGE, LocalArgumentError, parseLocalArguments } from './local-arguments';
+import { ensureDashboardBuilt } from './local-dashboard';
 import { localEnvironment } from './local-environment';
 import { startEmbeddedServices, stopEmbeddedServices, type RunningService, type ServiceName } from './local-services';
 
@@ -18,6 +20,9 @@ async function main(): Promise<void> {
   if (args.fresh) rmSync(args.dataDir, { recursive: true, force: true });
   mkdirSync(args.dataDir, { recursive: true });
   const env = localEnvironment(process.env);
+  // The gateway serves this build under /dashboard/ (GATEWAY_DASHBOARD_DIR, relative to the working directory).
+  const dashboardDir = path.resolve(env['GATEWAY_DASHBOARD_DIR'] ?? 'dist/apps/dashboard');
+  const dashboardProblem = ensureDashboardBuilt(process.cwd(), dashboardDir, (line) => process.stdout.write(`${line}\n`));
 
   const b = args.portBase;
   const ports: Record<ServiceName, number> = { gateway: b, ingestion: b + 1, positions: b + 2, risk: b + 3, alerting: b + 4 };
@@ -56,7 +61,8 @@ async function main(): Promise<void> {
   const demoToken = tokenFor('demo');
   process.stdout.write(`
 HyperDEX Risk is up (embedded: in-memory bus, PGlite, no Kafka/PostgreSQL/Redis) in ${process.uptime().toFixed(1)} s.  Ctrl-C stops it.
-  gateway   http://127.0.0.1:${ports.gateway}  (Socket.IO + GET /v1/users/:userId/exposure)
+  dashboard ${dashboardProblem ? `not served: ${dashboardProblem}` : `http://127.0.0.1:${ports.gateway}/dashboard/#token=${demoToken}`}
+  gateway   http://127.0.0.1:${ports.gateway}  (Socket.IO, REST /v1/users/:userId/…, API docs at /docs)
   ingestion http://127.0.0.1:${ports.ingestion}  (POST /v1/trades, /v1/prices; x-api-key: ${apiKey})
   risk      http://127.0.0.1:${ports.risk}  (POST /v1/risk/check)
   positions :${ports.positions}  alerting :${ports.alerting}  (each: /health/live /health/ready /metrics)
@@ -68,7 +74,7 @@ HyperDEX Risk is up (embedded: in-memory bus, PGlite, no Kafka/PostgreSQL/Redis)
   await simulator.start();
   const escalating = simulator.users.find((u) => u.escalates);
   process.stdout.write(`  Simulator: ${args.rate} trades/s, seed ${args.seed} (--no-simulate turns it off); users ${simulator.users.map((u) => u.userId).join(', ')}
-  ${escalating ? `"${escalating.userId}" breaches the exposure limit within a minute; its JWT: ${tokenFor(escalating.userId)}` : ''}
+  ${escalating ? `"${escalating.userId}" breaches the exposure limit within a minute; its JWT: ${tokenFor(escalating.userId)}${dashboardProblem ? '' : `\n  its dashboard: http://127.0.0.1:${ports.gateway}/dashboard/#token=${tokenFor(escalating.userId)}`}` : ''}
 `);
 }
 

@@ -26,7 +26,8 @@ export class GatewayRestClient {
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TokenSource,
-    private readonly fetchImpl: typeof fetch = globalThis.fetch,
+    // Called through a wrapper: a browser's fetch called as a method of this client throws "Illegal invocation".
+    private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
   ) {}
 
   exposure(userId: string): Promise<ExposureUpdate> {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { userId } from '@hyperdex/contracts';
 import { envInt, envList, serviceEnvSchema } from '@hyperdex/observability';
 import { kafkaEnvSchema } from '@hyperdex/messaging';
 import { databaseEnvSchema, redisEnvSchema } from '@hyperdex/persistence';
@@ -32,6 +33,10 @@ export const gatewayConfigSchema = serviceEnvSchema(3000)
     /** The `iss` and `aud` the provider's tokens must carry; required with JWT_JWKS_URL. */
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    /** The built dashboard the gateway serves under /dashboard/ (relative to the working directory). */
+    GATEWAY_DASHBOARD_DIR: z.string().min(1).default('dist/apps/dashboard'),
+    /** Local use only: `GET /dashboard/demo-token` hands out a token for this user (unset: no demo token). */
+    GATEWAY_DEMO_USER: userId.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.JWT_JWKS_URL === undefined) return;

@@ -4,3 +4,4 @@ export * from './token-verifier';
 export * from './cors-io.adapter';
 export * from './gateway.bootstrap';
 export * from './socket-relay-mode';
+export * from './dashboard-static';

@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   rmSync(PID_FILE, { force: true }); // never act on a previous run's pids
   sh(['tools/infra/ensure-infra.sh', '--no-migrate']);
+  // The dashboard suite drives Debian's chromium: installed here, once, so no test's timeout covers apt.
+  execFileSync('bash', ['tools/infra/ensure-chromium.sh'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   // A fresh database and a fresh broker log each run: no state leaks between runs.
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`]);
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE ${DATABASE_NAME}`]);
