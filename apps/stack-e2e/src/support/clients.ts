@@ -136,7 +136,12 @@ export async function findRecord(topic: string, match: (record: RawRecord) => bo
       eachMessage: async ({ message }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
         const record = { key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers };
-        if (!found && match(record)) found = record;
+        // A record the predicate cannot read (another suite's garbage on a shared topic) is not a match.
+        try {
+          if (!found && match(record)) found = record;
+        } catch {
+          /* not a match */
+        }
       },
     });
     await waitUntil(() => found !== undefined, `a matching record on ${topic}`, timeoutMs);

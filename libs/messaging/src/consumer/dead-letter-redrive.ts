@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { DeadLetterSchema, deadLetterTopic, decodeJson, type TopicName } from '@hyperdex/contracts';
+import { sizeBoundedSends } from './size-bounded-sends';
 
 export interface RedriveRecord {
   readonly key: string | null;
@@ -80,11 +81,9 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
         else outgoing.push(parsed.record);
       }
       if (!options.dryRun && outgoing.length > 0) {
-        await producer.send({
-          topic: options.topic,
-          acks: -1,
-          messages: outgoing.map((r) => ({ key: r.key, value: r.value, headers: { 'content-type': 'application/json', 'x-hyperdex-redriven-from': r.redrivenFrom } })),
-        });
+        const messages = outgoing.map((r) => ({ key: r.key, value: r.value, headers: { 'content-type': 'application/json', 'x-hyperdex-redriven-from': r.redrivenFrom } }));
+        // One send per budget: the broker refuses a partition's batch over its max.message.bytes.
+        for (const send of sizeBoundedSends(messages)) await producer.send({ topic: options.topic, acks: -1, messages: send });
       }
       // Only after the broker has every redriven record: a rerun starts past them.
       if (commit) await admin.setOffsets({ groupId: group, topic: dlq, partitions: [{ partition, offset: to.toString() }] });
