@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { io } from 'socket.io-client';
 import { userRoom, type ExposureUpdate, type RiskMetrics } from '@hyperdex/contracts';
-import { RecordingSocket, aTrade, post, tokenFor, uniqueUser } from './support/clients';
+import { RecordingSocket, aTrade, post, socketRefusal, tokenFor, uniqueUser } from './support/clients';
 import { GATEWAY_URL, JWT_SECRET, MAX_SOCKETS_PER_USER } from './support/stack-env';
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -25,19 +25,6 @@ function badTokens(victim: string): Array<[string, string]> {
     ['garbage', 'not-a-jwt'],
   ];
 }
-
-const refusal = (auth: Record<string, unknown>, query: Record<string, string> = {}) =>
-  new Promise<string>((resolve, reject) => {
-    const socket = io(GATEWAY_URL, { auth, query, transports: ['websocket'], reconnection: false });
-    socket.once('connect', () => {
-      socket.close();
-      reject(new Error('connected without a valid token'));
-    });
-    socket.once('connect_error', (error) => {
-      socket.close();
-      resolve(error.message);
-    });
-  });
 
 const get = async (path: string, token: string) => {
   const res = await fetch(`${GATEWAY_URL}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -114,7 +101,7 @@ describe('cross-user denial', () => {
 
   it('refuses every bad token on the socket handshake with the reason', async () => {
     for (const [what, token] of badTokens(victim)) {
-      const message = await refusal({ token });
+      const message = await socketRefusal({ token });
       expect({ what, message }).toEqual({ what, message: expect.stringMatching(/^unauthorized: /) });
     }
   });
@@ -154,7 +141,7 @@ describe('sockets per user', () => {
     const open: RecordingSocket[] = [];
     try {
       for (let i = 0; i < Number(MAX_SOCKETS_PER_USER); i++) open.push(await RecordingSocket.connect(tokenFor(user)));
-      expect(await refusal({ token: tokenFor(user) })).toBe(`too many connections: at most ${MAX_SOCKETS_PER_USER} sockets per user are allowed, close one first`);
+      expect(await socketRefusal({ token: tokenFor(user) })).toBe(`too many connections: at most ${MAX_SOCKETS_PER_USER} sockets per user are allowed, close one first`);
       // Another user is not affected by this user's sockets.
       open.push(await RecordingSocket.connect(tokenFor(uniqueUser('other'))));
       const closing = open.shift();

@@ -153,3 +153,17 @@ export async function findRecord(topic: string, match: (record: RawRecord) => bo
 }
 
 export const kafka = new Kafka({ clientId: 'stack-e2e', brokers: [KAFKA_BROKER], logLevel: logLevel.NOTHING });
+
+/** Opens a socket that must be refused at the handshake, and answers the refusal's message. */
+export const socketRefusal = (auth: Record<string, unknown>, query: Record<string, string> = {}): Promise<string> =>
+  new Promise<string>((resolve, reject) => {
+    const socket = io(GATEWAY_URL, { auth, query, transports: ['websocket'], reconnection: false });
+    socket.once('connect', () => {
+      socket.close();
+      reject(new Error('connected without a valid token'));
+    });
+    socket.once('connect_error', (error) => {
+      socket.close();
+      resolve(error.message);
+    });
+  });
